@@ -1,0 +1,8 @@
+//! `tacitus ingest` (not implemented yet).
+
+#[derive(clap::Args)]
+pub struct Args {}
+
+pub fn run(_args: &Args) -> anyhow::Result<u8> {
+    anyhow::bail!("`tacitus ingest` is not implemented yet")
+}

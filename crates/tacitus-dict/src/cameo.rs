@@ -1,0 +1,1 @@
+//! cameo (in progress)

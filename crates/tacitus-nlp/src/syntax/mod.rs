@@ -1,0 +1,1 @@
+//! Tagging, lemmatization and dependency parsing (placeholder until the trained models land).
