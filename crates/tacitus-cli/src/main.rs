@@ -1,6 +1,7 @@
 //! `tacitus`: political event coding from news text. See `tacitus --help`.
 
 mod cmd;
+mod docs;
 
 use clap::{Parser, Subcommand};
 use std::process::ExitCode;
@@ -28,6 +29,8 @@ enum Command {
     Demo(cmd::demo::Args),
     /// Show how one sentence is analysed and coded, and why.
     Explain(cmd::explain::Args),
+    /// Score the coder against the development sets (PLOVER, CAMEO manual, actor spans).
+    Eval(cmd::eval::Args),
     /// Train the tagger and parser from Universal Dependencies treebanks.
     Train(cmd::train::Args),
     /// Measure throughput of the pipeline stages on a corpus.
@@ -53,6 +56,7 @@ fn main() -> ExitCode {
         Command::Dates(a) => cmd::dates::run(a),
         Command::Demo(a) => cmd::demo::run(a),
         Command::Explain(a) => cmd::explain::run(a),
+        Command::Eval(a) => cmd::eval::run(a),
         Command::Train(a) => cmd::train::run(a),
         Command::Bench(a) => cmd::bench::run(a),
         Command::Ingest(a) => cmd::ingest::run(a),

@@ -10,38 +10,78 @@
 //! # let _ = events;
 //! ```
 
+pub mod examples;
 pub mod input;
+pub mod records;
 
 pub use input::InputDoc;
 pub use tacitus_doc as doc;
 
+use std::sync::Arc;
+use tacitus_code::Coder;
 use tacitus_doc::{Document, EventRecord};
+use tacitus_geo::{Gazetteer, PlaceTagger};
+use tacitus_nlp::syntax::Analyzer;
+use tacitus_time::TimeTagger;
 
 /// The composed English pipeline: segmentation → syntax → actors and events → dates → places.
-pub struct Pipeline {}
+pub struct Pipeline {
+    pub analyzer: Analyzer,
+    pub coder: Coder,
+    pub time: TimeTagger,
+    pub places: PlaceTagger,
+}
 
 /// Errors while building a pipeline (loading models and dictionaries).
 #[derive(Debug, thiserror::Error)]
 pub enum Error {
+    #[error("syntax model: {0}")]
+    Syntax(String),
     #[error("{0}")]
-    Load(String),
+    Coder(#[from] tacitus_code::Error),
+    #[error("gazetteer: {0}")]
+    Gazetteer(String),
 }
 
 impl Pipeline {
     /// The default English pipeline with the bundled models and dictionaries.
     pub fn english() -> Result<Pipeline, Error> {
-        Ok(Pipeline {})
+        // TACITUS_SYNTAX_MODEL points at another model file (e.g. one just trained)
+        let analyzer = match std::env::var_os("TACITUS_SYNTAX_MODEL") {
+            Some(path) => Analyzer::load(std::path::Path::new(&path)).map_err(|e| Error::Syntax(format!("{}: {e}", path.to_string_lossy())))?,
+            None => Analyzer::load_default().map_err(|e| Error::Syntax(e.to_string()))?,
+        };
+        let coder = Coder::english()?;
+        let gazetteer = Gazetteer::load_default().map_err(|e| Error::Gazetteer(e.to_string()))?;
+        Ok(Pipeline { analyzer, coder, time: TimeTagger::new(), places: PlaceTagger::new(Arc::new(gazetteer)) })
+    }
+
+    /// Segment and parse only.
+    pub fn parse(&self, doc: &mut Document) {
+        tacitus_nlp::segment::segment(doc);
+        self.analyzer.annotate(doc);
+    }
+
+    /// Run every stage on a document; with `trace`, the coder explains itself.
+    pub fn annotate_traced(&self, doc: &mut Document, trace: Option<&mut tacitus_code::Trace>) {
+        self.parse(doc);
+        self.coder.code(doc, trace);
+        self.time.tag(doc);
+        self.time.attach(doc);
+        self.places.tag(doc);
+        self.places.attach(doc);
     }
 
     /// Run every stage on a document.
     pub fn annotate(&self, doc: &mut Document) {
-        tacitus_nlp::segment::segment(doc);
+        self.annotate_traced(doc, None);
     }
 
     /// Annotate one input document and build its event records.
     pub fn code(&self, input: &InputDoc) -> (Document, Vec<EventRecord>) {
         let mut doc = Document::new(input.id.clone(), input.text.clone(), Some(input.date));
         self.annotate(&mut doc);
-        (doc, Vec::new())
+        let records = records::event_records(&doc, &self.coder.cameo);
+        (doc, records)
     }
 }

@@ -6,6 +6,7 @@ pub mod code;
 pub mod dates;
 pub mod demo;
 pub mod explain;
+pub mod eval;
 pub mod export;
 pub mod gazetteer;
 pub mod ingest;

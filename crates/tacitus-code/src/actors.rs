@@ -1,0 +1,321 @@
+//! Actor recognition on top of the parse: dictionary matches grouped into noun phrases, codes
+//! composed (country + sector, persons by the document date), capitals acting as governments,
+//! and in-document coreference.
+
+use crate::tree::Tree;
+use crate::{Coder, Trace};
+use chrono::NaiveDate;
+use tacitus_dict::actors::{ActorEntry, EntryKind};
+use tacitus_doc::{ActorCode, ActorMention, DepRel, Document, Span, Upos};
+
+/// Relations that keep a dictionary match inside the noun phrase of its head.
+const NP_INTERNAL: &[DepRel] = &[DepRel::Amod, DepRel::Compound, DepRel::Flat, DepRel::Conj, DepRel::Det, DepRel::NmodDesc];
+
+struct Match<'a> {
+    start: u32,
+    end: u32,
+    entry: &'a ActorEntry,
+}
+
+/// Fill `doc.actors` for every sentence, then resolve references.
+pub fn recognize(coder: &Coder, doc: &mut Document, mut trace: Option<&mut Trace>) {
+    let date = doc.date.unwrap_or_else(|| NaiveDate::from_ymd_opt(2026, 11, 1).expect("valid date"));
+    let mut mentions = Vec::new();
+    for s in 0..doc.sentences.len() {
+        let tree = Tree::new(doc, s);
+        sentence_mentions(coder, &tree, s as u32, date, &mut mentions, trace.as_deref_mut());
+    }
+    resolve_references(doc, &mut mentions, trace);
+    doc.actors = mentions;
+}
+
+fn dictionary_matches<'a>(coder: &'a Coder, tree: &Tree) -> Vec<Match<'a>> {
+    let words: Vec<&str> = tree.tokens().map(|t| tree.text(t)).collect();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < words.len() {
+        match coder.actors.longest_match(&words, i) {
+            Some(m) if m.len > 0 => {
+                out.push(Match { start: tree.first + i as u32, end: tree.first + (i + m.len) as u32, entry: m.entry });
+                i += m.len;
+            }
+            _ => i += 1,
+        }
+    }
+    out
+}
+
+/// Climb from a match to the head of its noun phrase.
+fn np_head(tree: &Tree, mut t: u32, kinds_at: &dyn Fn(u32) -> Option<EntryKind>) -> u32 {
+    let adjectival = |k: Option<EntryKind>| matches!(k, Some(EntryKind::Demonym) | Some(EntryKind::Country));
+    for _ in 0..8 {
+        let Some(h) = tree.head(t) else { break };
+        let rel = tree.rel(t);
+        if rel == DepRel::Conj {
+            // "Armenian and Azerbaijani troops": coordinated modifiers stay in one phrase;
+            // coordinated nouns ("Armenia and Azerbaijan") are separate phrases.
+            if adjectival(kinds_at(t)) && adjectival(kinds_at(h)) && matches!(tree.rel(h), DepRel::Amod | DepRel::Compound) {
+                t = h;
+                continue;
+            }
+            if tree.upos(t) != Upos::Adj {
+                break;
+            }
+        }
+        let climb = (NP_INTERNAL.contains(&rel) && rel != DepRel::Conj)
+            || (rel == DepRel::Conj && tree.upos(t) == Upos::Adj)
+            || (rel == DepRel::NmodPoss && matches!(kinds_at(h), Some(EntryKind::Sector) | Some(EntryKind::Person)));
+        if !climb || !matches!(tree.upos(h), Upos::Noun | Upos::Propn | Upos::Adj | Upos::Num) {
+            break;
+        }
+        t = h;
+    }
+    t
+}
+
+/// Position of an entry kind in a noun phrase: modifiers (countries, demonyms, organisations)
+/// come before agents (sector words), which come before names.
+fn np_rank(k: EntryKind) -> u8 {
+    match k {
+        EntryKind::Country | EntryKind::Demonym | EntryKind::Capital | EntryKind::City => 0,
+        EntryKind::Organisation | EntryKind::Group | EntryKind::Party | EntryKind::Seat => 1,
+        EntryKind::Sector => 2,
+        EntryKind::Person => 3,
+    }
+}
+
+/// Group dictionary matches into noun phrases: first linearly ("Armenian prime minister Nikol
+/// Pashinyan" is one phrase whatever the parse says), then through the parse for modifiers
+/// that are not adjacent ("Armenian and Azerbaijani troops"). Returns (head token, matches).
+fn group_matches(tree: &Tree, matches: &[Match], kind_at: &dyn Fn(u32) -> Option<EntryKind>) -> Vec<(u32, Vec<usize>)> {
+    let mut chunks: Vec<Vec<usize>> = Vec::new();
+    for (i, m) in matches.iter().enumerate() {
+        if let Some(prev) = chunks.last_mut() {
+            let last = &matches[*prev.last().expect("chunks are never empty")];
+            let gap_ok = m.start >= last.end
+                && m.start - last.end <= 2
+                && (last.end..m.start).all(|g| matches!(tree.upos(g), Upos::Adj | Upos::Noun) && tree.text(g).chars().all(|c| c.is_alphabetic()));
+            let (a, b) = (np_rank(last.entry.kind), np_rank(m.entry.kind));
+            let order_ok = (a < b || (a == 2 && b == 2)) && a != 3;
+            if gap_ok && order_ok {
+                prev.push(i);
+                continue;
+            }
+        }
+        chunks.push(vec![i]);
+    }
+    let mut groups: Vec<(u32, Vec<usize>)> = Vec::new();
+    for chunk in chunks {
+        let start = matches[chunk[0]].start;
+        let end = matches[*chunk.last().expect("non-empty")].end;
+        // the rightmost token whose head lies outside the chunk is its syntactic head
+        let mut head = (start..end).rev().find(|&t| tree.head(t).is_none_or(|h| h < start || h >= end)).unwrap_or(end - 1);
+        if chunk.iter().all(|&i| np_rank(matches[i].entry.kind) == 0) {
+            head = np_head(tree, head, kind_at);
+        }
+        match groups.iter_mut().find(|g| g.0 == head) {
+            Some(g) => g.1.extend(chunk),
+            None => groups.push((head, chunk)),
+        }
+    }
+    groups
+}
+
+fn is_acting(tree: &Tree, head: u32) -> bool {
+    let has_case = tree.children_rel(head, &[DepRel::Case]).any(|c| tree.xpos(c) != "POS");
+    !has_case
+        && matches!(
+            tree.rel(head),
+            DepRel::Nsubj | DepRel::NsubjPass | DepRel::Obj | DepRel::Iobj | DepRel::OblAgent | DepRel::NmodPoss | DepRel::Conj | DepRel::Appos | DepRel::Root | DepRel::Csubj
+        )
+}
+
+fn sentence_mentions(coder: &Coder, tree: &Tree, sentence: u32, date: NaiveDate, out: &mut Vec<ActorMention>, mut trace: Option<&mut Trace>) {
+    let matches = dictionary_matches(coder, tree);
+    if matches.is_empty() {
+        return;
+    }
+    let kind_at = |t: u32| matches.iter().find(|m| m.start <= t && t < m.end).map(|m| m.entry.kind);
+    let groups = group_matches(tree, &matches, &kind_at);
+    for (head, idx) in groups {
+        let ms: Vec<&Match> = idx.iter().map(|&i| &matches[i]).collect();
+        let mut start = ms.iter().map(|m| m.start).min().unwrap_or(head).min(head);
+        let end = ms.iter().map(|m| m.end).max().unwrap_or(head + 1).max(head + 1);
+        // include flat/compound name parts right of the head ("Nikol Pashinyan" already whole)
+        while start > tree.first && tree.head(start - 1) == Some(head) && tree.rel(start - 1) == DepRel::Compound {
+            start -= 1;
+        }
+        let span = tree.doc.token_span(start as usize, end as usize);
+        let text = tree.doc.slice(span).to_string();
+        let mut codes: Vec<(ActorCode, Option<String>, String)> = Vec::new();
+        let sector = ms.iter().rev().find(|m| m.entry.kind == EntryKind::Sector).and_then(|m| m.entry.code_at(date)).map(|c| c.sector);
+        let person = ms.iter().find(|m| m.entry.kind == EntryKind::Person);
+        let org = ms.iter().find(|m| matches!(m.entry.kind, EntryKind::Organisation | EntryKind::Group | EntryKind::Party | EntryKind::Seat));
+        if let Some(p) = person {
+            match p.entry.code_at(date) {
+                Some(c) => codes.push((c, Some(p.entry.name.clone()), format!("person:{}", p.entry.name))),
+                None => {
+                    if let Some(t) = trace.as_deref_mut() {
+                        t.push(format!("  '{}' is {} but held no coded role on {date}", text, p.entry.name));
+                    }
+                }
+            }
+        } else if let Some(o) = org {
+            if let Some(mut c) = o.entry.code_at(date) {
+                if c.sector.is_empty() {
+                    if let Some(s) = &sector {
+                        c.sector = s.clone();
+                    }
+                }
+                codes.push((c, Some(o.entry.name.clone()), format!("{:?}:{}", o.entry.kind, o.entry.name).to_lowercase()));
+            }
+        }
+        if codes.is_empty() {
+            // countries from country names, demonyms and capitals, one mention per country
+            let mut countries: Vec<(String, EntryKind)> = Vec::new();
+            for m in &ms {
+                if matches!(m.entry.kind, EntryKind::Country | EntryKind::Demonym | EntryKind::Capital) {
+                    if let Some(c) = m.entry.code_at(date) {
+                        if !countries.iter().any(|(x, _)| *x == c.country) {
+                            countries.push((c.country, m.entry.kind));
+                        }
+                    }
+                }
+            }
+            if countries.is_empty() && sector.is_some() {
+                // "soldiers in Niger", "the government of Iraq"
+                for c in tree.children_rel(head, &[DepRel::Nmod]) {
+                    if matches!(tree.case_of(c).as_deref(), Some("of" | "in" | "from")) {
+                        if let Some(m) = matches.iter().find(|m| m.start <= c && c < m.end && matches!(m.entry.kind, EntryKind::Country | EntryKind::Capital)) {
+                            if let Some(code) = m.entry.code_at(date) {
+                                countries.push((code.country, m.entry.kind));
+                            }
+                        }
+                    }
+                }
+            }
+            for (country, kind) in &countries {
+                let mut sec = sector.clone().unwrap_or_default();
+                let mut rule = format!("np:{}", if sec.is_empty() { "country" } else { "country+sector" });
+                if *kind == EntryKind::Capital && sec.is_empty() {
+                    if !is_acting(tree, head) {
+                        continue; // a capital that does not act is a place
+                    }
+                    sec = "GOV".into();
+                    rule = "metonym:capital".into();
+                }
+                codes.push((ActorCode::new(country, &sec), None, rule));
+            }
+            if countries.is_empty() {
+                if let Some(s) = &sector {
+                    codes.push((ActorCode::new("", s), None, "np:sector".into()));
+                }
+            }
+        }
+        for (code, name, rule) in codes {
+            if let Some(t) = trace.as_deref_mut() {
+                t.push(format!("  actor '{}' → {} ({rule})", text, code.code()));
+            }
+            out.push(ActorMention { span, head, sentence, code, name, rule, antecedent: None });
+        }
+    }
+}
+
+/// Words that refer back to the two parties of a conflict or negotiation.
+fn is_two_sides(tree: &Tree, t: u32) -> bool {
+    let l = tree.lemma(t);
+    if matches!(tree.lower(t).as_str(), "other") && tree.children_rel(t, &[DepRel::Det]).any(|d| tree.lower(d) == "each") {
+        return true;
+    }
+    if !matches!(l, "side" | "party" | "country" | "nation" | "leader" | "government" | "neighbor" | "neighbour" | "rival" | "foe") {
+        return false;
+    }
+    tree.children(t).iter().any(|&c| matches!(tree.lower(c).as_str(), "two" | "both"))
+}
+
+/// Pronouns, "the two sides", "one another": link to earlier mentions.
+fn resolve_references(doc: &Document, mentions: &mut Vec<ActorMention>, mut trace: Option<&mut Trace>) {
+    let mut added = Vec::new();
+    for s in 0..doc.sentences.len() {
+        let tree = Tree::new(doc, s);
+        for t in tree.tokens() {
+            let lower = tree.lower(t);
+            let span = doc.tokens[t as usize].span;
+            let before = |m: &&ActorMention| m.span.end <= span.start && m.sentence + 3 >= s as u32;
+            let found: Vec<usize> = match (tree.upos(t), lower.as_str()) {
+                (Upos::Pron, "he" | "him" | "his" | "she" | "her" | "himself" | "herself") => {
+                    mentions.iter().enumerate().rev().filter(|(_, m)| before(m) && m.name.is_some() && m.rule.starts_with("person")).map(|(i, _)| i).take(1).collect()
+                }
+                (Upos::Pron, "it" | "its") => mentions
+                    .iter()
+                    .enumerate()
+                    .rev()
+                    .filter(|(_, m)| before(m) && !m.rule.starts_with("person") && (m.code.sector.is_empty() || m.code.org.is_empty() && m.rule.starts_with("org")))
+                    .map(|(i, _)| i)
+                    .take(1)
+                    .collect(),
+                (Upos::Pron, "they" | "them" | "their" | "themselves") => last_group(mentions, span.start, s as u32),
+                (Upos::Noun, _) if is_two_sides(&tree, t) => last_pair(mentions, span.start),
+                _ => continue,
+            };
+            if mentions.iter().any(|m| m.head == t) {
+                continue;
+            }
+            for i in found {
+                let a = &mentions[i];
+                if let Some(tr) = trace.as_deref_mut() {
+                    tr.push(format!("  reference '{}' → '{}' ({})", doc.slice(span), doc.slice(a.span), a.code.code()));
+                }
+                added.push(ActorMention { span, head: t, sentence: s as u32, code: a.code.clone(), name: a.name.clone(), rule: "coref".into(), antecedent: Some(i as u32) });
+            }
+        }
+    }
+    mentions.extend(added);
+    mentions.sort_by_key(|m| (m.span.start, m.head));
+}
+
+/// The most recent group of mentions sharing a head (coordinated or plural), for "they".
+fn last_group(mentions: &[ActorMention], before: u32, sentence: u32) -> Vec<usize> {
+    let Some((i, m)) = mentions.iter().enumerate().rev().find(|(_, m)| m.span.end <= before && m.sentence + 2 >= sentence && !m.rule.starts_with("person")) else {
+        return Vec::new();
+    };
+    let same: Vec<usize> = mentions.iter().enumerate().filter(|(_, x)| x.head == m.head && x.span.end <= before).map(|(j, _)| j).collect();
+    if same.is_empty() {
+        vec![i]
+    } else {
+        same
+    }
+}
+
+/// The two most recent distinct countries that appeared together (coordinated), else the two
+/// most recent distinct countries.
+fn last_pair(mentions: &[ActorMention], before: u32) -> Vec<usize> {
+    let prior: Vec<(usize, &ActorMention)> = mentions.iter().enumerate().filter(|(_, m)| m.span.end <= before && !m.code.country.is_empty()).collect();
+    // coordinated pairs: mentions of different countries within one sentence, close together
+    for w in prior.windows(2).rev() {
+        let (i, a) = w[0];
+        let (j, b) = w[1];
+        if a.sentence == b.sentence && a.code.country != b.code.country && b.span.start.saturating_sub(a.span.end) < 60 {
+            return vec![i, j];
+        }
+    }
+    let mut out: Vec<usize> = Vec::new();
+    for (i, m) in prior.iter().rev() {
+        if !out.iter().any(|&j| mentions[j].code.country == m.code.country) {
+            out.push(*i);
+        }
+        if out.len() == 2 {
+            break;
+        }
+    }
+    if out.len() == 2 {
+        out
+    } else {
+        Vec::new()
+    }
+}
+
+/// A span of tokens covering a mention group, for output.
+pub fn mention_span(doc: &Document, idx: &[u32]) -> Option<Span> {
+    idx.iter().map(|&i| doc.actors[i as usize].span).reduce(|a, b| a.cover(b))
+}

@@ -1,0 +1,621 @@
+//! Event extraction: triggers matched against the pattern dictionary, arguments found through
+//! the dependency parse, modality from the governing clauses.
+
+use crate::intent::intent_code;
+use crate::tree::Tree;
+use crate::{Coder, Trace};
+use tacitus_dict::verbs::{Slot, TriggerPos, VerbPattern};
+use tacitus_doc::{DepRel, Document, Event, Modality, Upos};
+
+/// Verbs whose clausal complement is reported, not asserted.
+const SAY_VERBS: &[&str] = &[
+    "say", "claim", "allege", "report", "announce", "state", "insist", "add", "tell", "argue", "suggest", "assert", "contend", "maintain",
+    "declare", "write", "note", "charge", "accuse", "believe", "think", "warn", "quote", "cite", "indicate", "reveal", "testify",
+];
+const DENY_VERBS: &[&str] = &["deny", "dismiss", "refute", "dispute"];
+/// Governors of an infinitive that make it an intention, not a fact.
+const INTENT_GOVERNORS: &[&str] = &[
+    "plan", "intend", "want", "seek", "aim", "prepare", "vow", "pledge", "promise", "offer", "decide", "expect", "hope", "wish", "agree",
+    "ready", "willing", "prepared", "eager", "determined", "set", "propose", "consider", "threaten", "try", "attempt", "move", "commit",
+    "committed", "resolve", "undertake", "going",
+];
+/// Governors of an infinitive that deny it happened.
+const FAIL_GOVERNORS: &[&str] = &["fail", "refuse", "decline", "neglect", "stop", "cease"];
+/// Verbs that only carry a nominal event ("hold talks", "launch an attack").
+const LIGHT_VERBS: &[&str] = &[
+    "hold", "have", "conduct", "launch", "carry", "stage", "make", "mount", "begin", "start", "open", "continue", "resume", "wage", "issue",
+    "sign", "reach", "announce", "call", "host", "give", "take", "lead", "pursue", "join", "attend", "convene",
+];
+/// Verbs whose subject is a nominal event ("clashes broke out", "talks took place").
+const OCCUR_VERBS: &[&str] = &["break", "erupt", "occur", "happen", "take", "begin", "start", "continue", "resume", "end", "flare", "escalate", "rage"];
+
+struct Candidate<'p> {
+    pattern: &'p VerbPattern,
+    specificity: u32,
+}
+
+/// Extract events from every sentence of a document with actors recognised.
+pub fn extract(coder: &Coder, doc: &mut Document, mut trace: Option<&mut Trace>) {
+    let mut events = Vec::new();
+    for s in 0..doc.sentences.len() {
+        let tree = Tree::new(doc, s);
+        if let Some(t) = trace.as_deref_mut() {
+            t.push(format!("sentence {s}: {}", doc.slice(doc.sentences[s].span)));
+        }
+        let mut sentence_events = Vec::new();
+        for tok in tree.tokens() {
+            if let Some(e) = code_trigger(coder, &tree, s as u32, tok, trace.as_deref_mut()) {
+                sentence_events.push(e);
+            }
+        }
+        drop_carried_duplicates(&tree, &mut sentence_events);
+        add_accusations(coder, &tree, &mut sentence_events, trace.as_deref_mut());
+        // governing events first, then by position: the main event of a sentence leads
+        sentence_events.sort_by_key(|e: &Event| (tree.depth(e.trigger), e.trigger));
+        events.extend(sentence_events);
+    }
+    doc.events = events;
+}
+
+/// "met … for talks": the nominal event repeats the verbal one of the same family.
+fn drop_carried_duplicates(tree: &Tree, events: &mut Vec<Event>) {
+    let verbal: Vec<(u32, String)> = events.iter().filter(|e| tree.upos(e.trigger) == Upos::Verb).map(|e| (e.trigger, e.cameo[..2].to_string())).collect();
+    events.retain(|e| {
+        if tree.upos(e.trigger) != Upos::Noun {
+            return true;
+        }
+        match carrier_verb(tree, e.trigger) {
+            Some((v, _)) => !verbal.iter().any(|(t, root)| *t == v && *root == e.cameo[..2]),
+            None => true,
+        }
+    });
+}
+
+fn trigger_pos(tree: &Tree, t: u32) -> Option<TriggerPos> {
+    match tree.upos(t) {
+        Upos::Verb => Some(TriggerPos::Verb),
+        Upos::Noun => Some(TriggerPos::Noun),
+        Upos::Adj => Some(TriggerPos::Adj),
+        _ => None,
+    }
+}
+
+/// Does a pattern's constraint hold at trigger `t`? Returns the number of constraints when all do.
+fn constraints_hold(tree: &Tree, t: u32, p: &VerbPattern) -> Result<u32, String> {
+    let mut n = 0;
+    if let Some(prt) = &p.particle {
+        let ok = tree.children(t).iter().any(|&c| matches!(tree.rel(c), DepRel::CompoundPrt | DepRel::Advmod | DepRel::Case) && tree.lower(c) == *prt);
+        if !ok {
+            return Err(format!("no particle '{prt}'"));
+        }
+        n += 2;
+    }
+    if !p.obj.is_empty() {
+        let objs: Vec<u32> = if tree.is_passive(t) {
+            tree.children_rel(t, &[DepRel::NsubjPass]).collect()
+        } else {
+            tree.children_rel(t, &[DepRel::Obj, DepRel::Obl]).collect()
+        };
+        let ok = objs.iter().flat_map(|&o| std::iter::once(o).chain(tree.conjuncts(o))).any(|o| p.obj.iter().any(|l| l == tree.lemma(o)));
+        if !ok {
+            return Err(format!("object is not {}", p.obj.join("|")));
+        }
+        n += 2;
+    }
+    if !p.xcomp.is_empty() {
+        let ok = tree.children_rel(t, &[DepRel::Xcomp, DepRel::Ccomp, DepRel::Advcl]).any(|x| p.xcomp.iter().any(|l| l == tree.lemma(x)));
+        if !ok {
+            return Err(format!("no complement {}", p.xcomp.join("|")));
+        }
+        n += 2;
+    }
+    for prep in &p.preps {
+        let deps = prep_dependents(tree, t, prep);
+        match p.prep_lemmas_for(prep) {
+            Some(lemmas) => {
+                if !deps.iter().flat_map(|&d| std::iter::once(d).chain(tree.conjuncts(d))).any(|d| lemmas.iter().any(|l| l == tree.lemma(d))) {
+                    return Err(format!("no '{prep} {}' dependent", lemmas.join("|")));
+                }
+                n += 2;
+            }
+            None => {
+                if deps.is_empty() && !tree.children(t).iter().any(|&c| tree.mark_of(c).as_deref() == Some(prep.as_str())) {
+                    return Err(format!("no '{prep}' dependent"));
+                }
+                n += 1;
+            }
+        }
+    }
+    Ok(n)
+}
+
+fn code_trigger(coder: &Coder, tree: &Tree, sentence: u32, t: u32, mut trace: Option<&mut Trace>) -> Option<Event> {
+    let pos = trigger_pos(tree, t)?;
+    if pos == TriggerPos::Noun && tree.mentions_at(t).iter().any(|&m| tree.doc.actors[m as usize].head == t) {
+        return None; // "peacekeepers", "protesters": an actor, not an event
+    }
+    let lemma = tree.lemma(t);
+    let ids = coder.patterns.for_lemma(pos, lemma);
+    if ids.is_empty() {
+        return None;
+    }
+    let mut best: Option<Candidate> = None;
+    for &i in ids {
+        let p = &coder.patterns.patterns[i as usize];
+        match constraints_hold(tree, t, p) {
+            Ok(n) => {
+                let specificity = n * 10 + p.weight as u32;
+                if best.as_ref().is_none_or(|b| specificity > b.specificity) {
+                    best = Some(Candidate { pattern: p, specificity });
+                }
+            }
+            Err(why) => {
+                if let Some(tr) = trace.as_deref_mut() {
+                    tr.push(format!("  '{}' {} {}: {why}", tree.text(t), p.cameo, p.origin));
+                }
+            }
+        }
+    }
+    let cand = best?;
+    let p = cand.pattern;
+    let mut sources = find_parties(tree, t, pos, &p.source, true);
+    let mut targets = find_parties(tree, t, pos, &p.target, false);
+    let reciprocal_object = object_is_reciprocal(tree, t);
+    sources.dedup();
+    targets.retain(|x| !sources.contains(x));
+    let doc = tree.doc;
+    let countries = |ix: &[u32]| -> Vec<String> { ix.iter().map(|&i| doc.actors[i as usize].code.country.clone()).collect() };
+    if p.reciprocal && sources.is_empty() {
+        // "clashes between A and B": the parties are both sides
+        let c = countries(&targets);
+        if targets.len() >= 2 && c.iter().any(|x| x != &c[0]) {
+            sources = targets.clone();
+        }
+    }
+    // an agent word alone ("troops", "police") names no one: it cannot be the source
+    sources.retain(|&a| !doc.actors[a as usize].code.country.is_empty());
+    if sources.is_empty() {
+        if let Some(tr) = trace.as_deref_mut() {
+            tr.push(format!("  '{}' matched {} ({}) but no source actor: not emitted", tree.text(t), p.cameo, p.origin));
+        }
+        return None;
+    }
+    if (p.reciprocal || reciprocal_object) && targets.is_empty() {
+        let c = countries(&sources);
+        if c.iter().any(|x| x != &c[0]) {
+            targets = sources.clone();
+        }
+    }
+    if targets.is_empty() && !p.target.iter().any(|s| matches!(s, Slot::None)) && !p.reciprocal {
+        // a target the pattern expects but the text does not name as an actor
+        if let Some(tr) = trace.as_deref_mut() {
+            tr.push(format!("  '{}' {}: no target actor found (emitted without recipient)", tree.text(t), p.cameo));
+        }
+    }
+    // the same actor on both sides is no event
+    let src_c = countries(&sources);
+    let tgt_c = countries(&targets);
+    if !targets.is_empty() && !p.reciprocal && !reciprocal_object && src_c.iter().all(|s| tgt_c.contains(s)) && tgt_c.iter().all(|x| src_c.contains(x)) && src_c.iter().all(|s| !s.is_empty()) {
+        let same_code = sources.iter().all(|&a| targets.iter().any(|&b| doc.actors[a as usize].code == doc.actors[b as usize].code));
+        if same_code {
+            if let Some(tr) = trace.as_deref_mut() {
+                tr.push(format!("  '{}' {}: source and target are the same actor: not emitted", tree.text(t), p.cameo));
+            }
+            return None;
+        }
+    }
+    let (modality, attributed_to) = modality_of(tree, t, pos);
+    let mut cameo = p.cameo.clone();
+    let mut rule = format!("pattern:{}", p.origin);
+    if modality == Modality::Intended {
+        if let Some(c) = intent_code(&cameo) {
+            rule.push_str(&format!("+intent:{cameo}->{c}"));
+            cameo = c.to_string();
+        }
+    }
+    let trigger_span = trigger_span(tree, t, p);
+    let event = Event {
+        sentence,
+        trigger: t,
+        trigger_span,
+        actors: sources,
+        recipients: targets,
+        cameo,
+        modality,
+        attributed_to,
+        timex: None,
+        place: None,
+        rule,
+        confidence: (0.5 + cand.specificity as f32 / 100.0).min(0.95),
+    };
+    if let Some(tr) = trace {
+        tr.push(format!(
+            "  EVENT {} '{}' {:?} → {:?} ({}; {})",
+            event.cameo,
+            doc.slice(trigger_span),
+            event.actors.iter().map(|&i| doc.actors[i as usize].code.code()).collect::<Vec<_>>(),
+            event.recipients.iter().map(|&i| doc.actors[i as usize].code.code()).collect::<Vec<_>>(),
+            modality.as_str(),
+            event.rule
+        ));
+    }
+    Some(event)
+}
+
+fn trigger_span(tree: &Tree, t: u32, p: &VerbPattern) -> tacitus_doc::Span {
+    let mut span = tree.doc.tokens[t as usize].span;
+    if let Some(prt) = &p.particle {
+        if let Some(c) = tree.children(t).iter().find(|&&c| tree.lower(c) == *prt) {
+            span = span.cover(tree.doc.tokens[*c as usize].span);
+        }
+    }
+    span
+}
+
+/// "one another", "each other" right after the trigger (possibly after a preposition).
+fn object_is_reciprocal(tree: &Tree, t: u32) -> bool {
+    let end = (t + 5).min(tree.end);
+    (t + 1..end).any(|i| {
+        let l = tree.lower(i);
+        i > tree.first && ((l == "another" && tree.lower(i - 1) == "one") || (l == "other" && tree.lower(i - 1) == "each"))
+    })
+}
+
+/// Nominal dependents of `t` introduced by preposition `prep`.
+fn prep_dependents(tree: &Tree, t: u32, prep: &str) -> Vec<u32> {
+    let direct = |x: u32| -> Vec<u32> {
+        tree.children(x)
+            .iter()
+            .copied()
+            .filter(|&c| matches!(tree.rel(c).base(), "obl" | "nmod" | "obj") && tree.rel(c) != DepRel::NmodPoss && tree.case_of(c).as_deref() == Some(prep))
+            .collect()
+    };
+    let mut v = direct(t);
+    if v.is_empty() && tree.upos(t) == Upos::Verb {
+        // the phrase may hang off the object ("accused one another of shelling")
+        for o in tree.children_rel(t, &[DepRel::Obj]).collect::<Vec<_>>() {
+            v.extend(direct(o));
+        }
+    }
+    v
+}
+
+/// The clause subject of a verb, following control and coordination.
+fn subject_of(tree: &Tree, v: u32, depth: u32) -> Vec<u32> {
+    if depth > 6 {
+        return Vec::new();
+    }
+    if tree.is_passive(v) {
+        return tree.children_rel(v, &[DepRel::OblAgent]).chain(prep_dependents(tree, v, "by")).take(1).collect();
+    }
+    let subjects: Vec<u32> = tree.children_rel(v, &[DepRel::Nsubj, DepRel::Csubj]).collect();
+    if let Some(&s) = subjects.first() {
+        // relative pronoun: the noun the clause modifies
+        if matches!(tree.xpos(s), "WP" | "WDT") || (tree.lower(s) == "that" && tree.rel(v) == DepRel::AclRelcl) {
+            if let Some(h) = tree.head(v) {
+                return vec![h];
+            }
+        }
+        return subjects;
+    }
+    match (tree.rel(v), tree.head(v)) {
+        (DepRel::Xcomp, Some(h)) => {
+            // object control: "urged X to ..." takes the object
+            if let Some(o) = tree.child_rel(h, &[DepRel::Obj]) {
+                if tree.upos(h) == Upos::Verb && !matches!(tree.lemma(h), "promise" | "vow") {
+                    return vec![o];
+                }
+            }
+            subject_of(tree, h, depth + 1)
+        }
+        (DepRel::Conj | DepRel::Advcl | DepRel::Ccomp, Some(h)) if tree.upos(h) == Upos::Verb || tree.upos(h) == Upos::Adj => {
+            if tree.rel(v) == DepRel::Conj || tree.mark_of(v).is_none_or(|m| m == "to" || m == "after" || m == "before" || m == "by" || m == "while") {
+                subject_of(tree, h, depth + 1)
+            } else {
+                Vec::new()
+            }
+        }
+        (DepRel::AclRelcl | DepRel::Acl, Some(h)) => vec![h],
+        _ => Vec::new(),
+    }
+}
+
+fn object_of(tree: &Tree, v: u32) -> Vec<u32> {
+    if tree.is_passive(v) {
+        if let Some(s) = tree.child_rel(v, &[DepRel::NsubjPass]) {
+            return vec![s];
+        }
+        if matches!(tree.rel(v), DepRel::Acl | DepRel::AclRelcl) {
+            return tree.head(v).into_iter().collect();
+        }
+        return Vec::new();
+    }
+    tree.children_rel(v, &[DepRel::Obj]).collect()
+}
+
+/// The verb that carries a nominal trigger (light verb or "break out"), if any.
+fn carrier_verb(tree: &Tree, n: u32) -> Option<(u32, bool)> {
+    let h = tree.head(n)?;
+    if tree.upos(h) != Upos::Verb {
+        // "met in the city of Sochi for peace talks": a purpose phrase misattached to a noun
+        let rel = tree.rel(n);
+        if tree.upos(h) == Upos::Noun && matches!(rel, DepRel::Nmod) && matches!(tree.case_of(n).as_deref(), Some("for")) && matches!(tree.rel(h), DepRel::Obl) {
+            return carrier_verb(tree, h).filter(|&(_, light)| light);
+        }
+        return None;
+    }
+    let rel = tree.rel(n);
+    if matches!(rel, DepRel::Obj) && LIGHT_VERBS.contains(&tree.lemma(h)) {
+        return Some((h, true));
+    }
+    if matches!(rel, DepRel::Nsubj) && OCCUR_VERBS.contains(&tree.lemma(h)) {
+        return Some((h, false));
+    }
+    if matches!(rel, DepRel::Obl) && matches!(tree.case_of(n).as_deref(), Some("in" | "for")) {
+        // "met ... for peace talks", "engaged in negotiations"
+        return Some((h, true));
+    }
+    None
+}
+
+/// Tokens filling one slot.
+fn slot_tokens(tree: &Tree, t: u32, pos: TriggerPos, slot: &Slot, is_source: bool) -> Vec<u32> {
+    let nominal = pos != TriggerPos::Verb;
+    let carrier = if nominal { carrier_verb(tree, t) } else { None };
+    let own = match slot {
+        Slot::Subj => {
+            if nominal {
+                match carrier {
+                    Some((v, true)) => subject_of(tree, v, 0),
+                    _ if pos == TriggerPos::Adj => adjective_subject(tree, t),
+                    _ => Vec::new(),
+                }
+            } else {
+                subject_of(tree, t, 0)
+            }
+        }
+        Slot::Obj => {
+            if nominal {
+                match carrier {
+                    Some((v, true)) => tree.children_rel(v, &[DepRel::Iobj]).collect(),
+                    _ => Vec::new(),
+                }
+            } else {
+                object_of(tree, t)
+            }
+        }
+        Slot::Iobj => tree.children_rel(t, &[DepRel::Iobj]).collect(),
+        Slot::Poss => tree.children_rel(t, &[DepRel::NmodPoss]).collect(),
+        Slot::Amod => tree.children_rel(t, &[DepRel::Amod, DepRel::Compound]).collect(),
+        Slot::Prep(p) => {
+            let mut v = prep_dependents(tree, t, p);
+            if v.is_empty() {
+                if let Some((c, _)) = carrier {
+                    v = prep_dependents(tree, c, p);
+                }
+            }
+            if v.is_empty() && p == "by" && is_source {
+                // "talks hosted by X": the passive participle's agent
+                for a in tree.children_rel(t, &[DepRel::Acl]) {
+                    v.extend(tree.children_rel(a, &[DepRel::OblAgent]));
+                }
+            }
+            v
+        }
+        Slot::None => Vec::new(),
+    };
+    let _ = is_source;
+    own
+}
+
+/// Subject of a predicate adjective ("X is ready to ...").
+fn adjective_subject(tree: &Tree, a: u32) -> Vec<u32> {
+    if let Some(s) = tree.child_rel(a, &[DepRel::Nsubj]) {
+        return subject_or_relative(tree, a, s);
+    }
+    if let Some(h) = tree.head(a) {
+        if matches!(tree.rel(a), DepRel::Xcomp | DepRel::Ccomp) {
+            return subject_of(tree, h, 0);
+        }
+    }
+    Vec::new()
+}
+
+fn subject_or_relative(tree: &Tree, clause: u32, s: u32) -> Vec<u32> {
+    if matches!(tree.xpos(s), "WP" | "WDT") {
+        tree.head(clause).into_iter().collect()
+    } else {
+        vec![s]
+    }
+}
+
+/// Actor mentions for a list of slots: the first slot that yields actors wins.
+fn find_parties(tree: &Tree, t: u32, pos: TriggerPos, slots: &[Slot], is_source: bool) -> Vec<u32> {
+    let default_source = [Slot::Subj];
+    let default_noun_source = [Slot::Poss, Slot::Amod, Slot::Subj, Slot::Prep("by".into())];
+    let default_target = [Slot::Obj];
+    let slots: &[Slot] = if !slots.is_empty() {
+        slots
+    } else if is_source {
+        if pos == TriggerPos::Verb {
+            &default_source
+        } else {
+            &default_noun_source
+        }
+    } else {
+        &default_target
+    };
+    for slot in slots {
+        let mut out = Vec::new();
+        let toks = slot_tokens(tree, t, pos, slot, is_source);
+        for &tok in &toks {
+            for x in std::iter::once(tok).chain(tree.conjuncts(tok)) {
+                out.extend(mentions_in_phrase(tree, x, 0, t));
+            }
+        }
+        if out.is_empty() && !is_source {
+            // "talks hosted by Putin": the target is the talks' participants
+            for &tok in &toks {
+                if tok != t && tree.upos(tok) == Upos::Noun {
+                    if let Some((v, _)) = carrier_verb(tree, tok) {
+                        for s in subject_of(tree, v, 0) {
+                            for x in std::iter::once(s).chain(tree.conjuncts(s)) {
+                                out.extend(mentions_in_phrase(tree, x, 0, t));
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        if !out.is_empty() {
+            out.sort_unstable();
+            out.dedup();
+            return out;
+        }
+    }
+    Vec::new()
+}
+
+/// Mentions headed at `x`, else in its nominal modifiers ("the role played by Russian
+/// peacekeepers", "ten square kilometres of Armenian territory", "leaders of Romania").
+fn mentions_in_phrase(tree: &Tree, x: u32, depth: u32, trigger: u32) -> Vec<u32> {
+    let own = tree.mentions_at(x);
+    if !own.is_empty() || depth >= 2 {
+        return own;
+    }
+    let mut out = Vec::new();
+    for &c in tree.children(x) {
+        let ok = match tree.rel(c) {
+            DepRel::Nmod | DepRel::NmodPoss | DepRel::Appos | DepRel::Amod | DepRel::Compound => {
+                !matches!(tree.case_of(c).as_deref(), Some("in" | "at" | "near" | "on" | "across" | "along" | "into"))
+            }
+            DepRel::Acl => {
+                if c != trigger {
+                    out.extend(tree.children_rel(c, &[DepRel::OblAgent]).flat_map(|a| mentions_in_phrase(tree, a, depth + 1, trigger)));
+                }
+                false
+            }
+            _ => false,
+        };
+        if ok {
+            out.extend(mentions_in_phrase(tree, c, depth + 1, trigger));
+        }
+    }
+    out
+}
+
+/// Modality of the event at `t` and who claims it.
+fn modality_of(tree: &Tree, t: u32, pos: TriggerPos) -> (Modality, Option<u32>) {
+    if tree.is_negated(t) {
+        return (Modality::Negated, None);
+    }
+    // auxiliaries of the trigger's own clause (for nouns: of the carrying verb)
+    let clause = if pos == TriggerPos::Verb { t } else { carrier_verb(tree, t).map(|(v, _)| v).unwrap_or(t) };
+    if clause != t && tree.is_negated(clause) {
+        return (Modality::Negated, None);
+    }
+    let auxes: Vec<String> = tree.children_rel(clause, &[DepRel::Aux]).map(|a| tree.lower(a)).collect();
+    let mut modality = Modality::Asserted;
+    if auxes.iter().any(|a| matches!(a.as_str(), "could" | "might" | "may")) {
+        modality = Modality::Hypothetical;
+    } else if auxes.iter().any(|a| matches!(a.as_str(), "will" | "'ll" | "shall" | "would" | "wo")) {
+        modality = Modality::Intended;
+    }
+    if tree.children(clause).iter().any(|&c| tree.rel(c) == DepRel::Mark && matches!(tree.lower(c).as_str(), "if" | "unless")) {
+        return (Modality::Hypothetical, None);
+    }
+    // climb the governing clauses
+    let mut x = clause;
+    for _ in 0..8 {
+        let Some(h) = tree.head(x) else { break };
+        let rel = tree.rel(x);
+        let hl = tree.lemma(h);
+        match rel {
+            DepRel::Xcomp | DepRel::Ccomp if rel == DepRel::Xcomp || tree.mark_of(x).is_none_or(|m| m == "to") => {
+                if FAIL_GOVERNORS.contains(&hl) {
+                    return (Modality::Negated, None);
+                }
+                if INTENT_GOVERNORS.contains(&hl) && rel == DepRel::Xcomp && modality == Modality::Asserted {
+                    modality = Modality::Intended;
+                }
+                if rel == DepRel::Ccomp && SAY_VERBS.contains(&hl) {
+                    return (if modality == Modality::Asserted { Modality::Claimed } else { modality }, speaker(tree, h));
+                }
+                if rel == DepRel::Ccomp && DENY_VERBS.contains(&hl) {
+                    return (Modality::Denied, speaker(tree, h));
+                }
+            }
+            DepRel::Ccomp | DepRel::Parataxis if SAY_VERBS.contains(&hl) => {
+                return (if modality == Modality::Asserted { Modality::Claimed } else { modality }, speaker(tree, h));
+            }
+            DepRel::Ccomp if DENY_VERBS.contains(&hl) => return (Modality::Denied, speaker(tree, h)),
+            DepRel::Advcl if tree.mark_of(x).is_some_and(|m| m == "if" || m == "unless") => return (Modality::Hypothetical, None),
+            DepRel::Conj => {}
+            _ => break,
+        }
+        x = h;
+    }
+    (modality, None)
+}
+
+/// The actor mention heading the subject of a speech verb.
+fn speaker(tree: &Tree, v: u32) -> Option<u32> {
+    subject_of(tree, v, 0).into_iter().chain(prep_dependents(tree, v, "to")).flat_map(|s| mentions_in_phrase(tree, s, 0, v)).next()
+}
+
+/// "Yerevan claimed Azerbaijani forces occupied …": a claim that another party committed a
+/// conflict act is itself an accusation (CAMEO 112) by the speaker against that party.
+fn add_accusations(coder: &Coder, tree: &Tree, events: &mut Vec<Event>, mut trace: Option<&mut Trace>) {
+    let doc = tree.doc;
+    let mut extra = Vec::new();
+    for e in events.iter() {
+        if e.modality != Modality::Claimed {
+            continue;
+        }
+        let Some(speaker) = e.attributed_to else { continue };
+        let quad = coder.cameo.get(&e.cameo).map(|c| c.quad_class).unwrap_or(0);
+        if quad < 3 {
+            continue;
+        }
+        let sc = &doc.actors[speaker as usize].code.country;
+        let accused: Vec<u32> = e.actors.iter().copied().filter(|&a| doc.actors[a as usize].code.country != *sc).collect();
+        if accused.is_empty() || sc.is_empty() {
+            continue;
+        }
+        // the speech verb governing the claim
+        let mut v = e.trigger;
+        while let Some(h) = tree.head(v) {
+            if SAY_VERBS.contains(&tree.lemma(h)) {
+                v = h;
+                break;
+            }
+            v = h;
+        }
+        if events.iter().any(|x| x.trigger == v && x.cameo.starts_with("11")) {
+            continue;
+        }
+        let ev = Event {
+            sentence: e.sentence,
+            trigger: v,
+            trigger_span: doc.tokens[v as usize].span,
+            actors: vec![speaker],
+            recipients: accused,
+            cameo: "112".into(),
+            modality: Modality::Asserted,
+            attributed_to: None,
+            timex: None,
+            place: None,
+            rule: format!("claim-of-conflict:{}", e.cameo),
+            confidence: 0.6,
+        };
+        if let Some(tr) = trace.as_deref_mut() {
+            tr.push(format!("  EVENT 112 '{}' accusation implied by the claimed {} event", doc.slice(ev.trigger_span), e.cameo));
+        }
+        extra.push(ev);
+    }
+    // a speech verb coded as a plain statement is replaced by the accusation
+    for x in &extra {
+        events.retain(|e| !(e.trigger == x.trigger && e.cameo.starts_with("01")));
+    }
+    events.extend(extra);
+}

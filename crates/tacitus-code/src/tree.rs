@@ -1,0 +1,142 @@
+//! Navigation of one sentence's dependency tree (absolute token indices).
+
+use tacitus_doc::syntax::ROOT;
+use tacitus_doc::{DepRel, Document, Upos};
+
+/// Children lists for the tokens of one sentence.
+pub struct Tree<'d> {
+    pub doc: &'d Document,
+    pub first: u32,
+    pub end: u32,
+    children: Vec<Vec<u32>>,
+    /// (head token, index into doc.actors) of this sentence's mentions, sorted by head.
+    mentions: Vec<(u32, u32)>,
+}
+
+impl<'d> Tree<'d> {
+    pub fn new(doc: &'d Document, sentence: usize) -> Tree<'d> {
+        let s = doc.sentences[sentence];
+        let mut children = vec![Vec::new(); s.len()];
+        for t in s.token_range() {
+            let h = doc.syntax[t].head;
+            if h != ROOT && h >= s.first_token && h < s.end_token {
+                children[(h - s.first_token) as usize].push(t as u32);
+            }
+        }
+        let mut mentions: Vec<(u32, u32)> =
+            doc.actors.iter().enumerate().filter(|(_, m)| m.sentence as usize == sentence).map(|(i, m)| (m.head, i as u32)).collect();
+        mentions.sort_unstable();
+        Tree { doc, first: s.first_token, end: s.end_token, children, mentions }
+    }
+
+    /// Indices of the actor mentions headed at `t`.
+    pub fn mentions_at(&self, t: u32) -> Vec<u32> {
+        let i = self.mentions.partition_point(|&(h, _)| h < t);
+        let own: Vec<u32> = self.mentions[i..].iter().take_while(|&&(h, _)| h == t).map(|&(_, m)| m).collect();
+        if !own.is_empty() {
+            return own;
+        }
+        // a token inside a mention (the parse may head the phrase elsewhere)
+        let span = self.doc.tokens[t as usize].span;
+        self.mentions.iter().map(|&(_, m)| m).filter(|&m| self.doc.actors[m as usize].span.contains(span)).collect()
+    }
+
+    pub fn tokens(&self) -> std::ops::Range<u32> {
+        self.first..self.end
+    }
+    pub fn children(&self, t: u32) -> &[u32] {
+        &self.children[(t - self.first) as usize]
+    }
+    pub fn head(&self, t: u32) -> Option<u32> {
+        let h = self.doc.syntax[t as usize].head;
+        (h != ROOT && h >= self.first && h < self.end).then_some(h)
+    }
+    pub fn rel(&self, t: u32) -> DepRel {
+        self.doc.syntax[t as usize].deprel
+    }
+    pub fn upos(&self, t: u32) -> Upos {
+        self.doc.syntax[t as usize].upos
+    }
+    pub fn lemma(&self, t: u32) -> &str {
+        &self.doc.syntax[t as usize].lemma
+    }
+    pub fn xpos(&self, t: u32) -> &'static str {
+        self.doc.syntax[t as usize].xpos_str()
+    }
+    pub fn text(&self, t: u32) -> &str {
+        self.doc.token_text(t as usize)
+    }
+    pub fn lower(&self, t: u32) -> String {
+        self.text(t).to_lowercase()
+    }
+    /// Children with one of the given relations.
+    pub fn children_rel<'a>(&'a self, t: u32, rels: &'a [DepRel]) -> impl Iterator<Item = u32> + 'a {
+        self.children(t).iter().copied().filter(move |&c| rels.contains(&self.rel(c)))
+    }
+    pub fn child_rel(&self, t: u32, rels: &[DepRel]) -> Option<u32> {
+        self.children_rel(t, rels).next()
+    }
+    /// The preposition (case marker) of a nominal, lower-cased, multiword joined ("because of").
+    pub fn case_of(&self, t: u32) -> Option<String> {
+        let mut parts: Vec<u32> = self.children_rel(t, &[DepRel::Case]).collect();
+        parts.retain(|&c| self.xpos(c) != "POS");
+        if parts.is_empty() {
+            // a marker misattached to the phrase's first modifier ("between [Armenian] and ... troops")
+            let first = self.children(t).iter().copied().find(|&c| c < t && matches!(self.rel(c), DepRel::Compound | DepRel::Amod | DepRel::Det | DepRel::Nummod));
+            if let Some(m) = first {
+                parts = self.children_rel(m, &[DepRel::Case]).filter(|&c| c < m && self.xpos(c) != "POS").collect();
+            }
+        }
+        let first = *parts.first()?;
+        let mut s = self.lower(first);
+        for &f in self.children_rel(first, &[DepRel::Fixed]).collect::<Vec<_>>().iter() {
+            s.push(' ');
+            s.push_str(&self.lower(f));
+        }
+        Some(s)
+    }
+    /// Marker (mark) of a clause, lower-cased.
+    pub fn mark_of(&self, t: u32) -> Option<String> {
+        self.child_rel(t, &[DepRel::Mark]).map(|m| self.lower(m))
+    }
+    /// Conjuncts of a token (not including itself), following conj chains.
+    pub fn conjuncts(&self, t: u32) -> Vec<u32> {
+        let mut out = Vec::new();
+        let mut stack = vec![t];
+        while let Some(x) = stack.pop() {
+            for c in self.children_rel(x, &[DepRel::Conj]) {
+                out.push(c);
+                stack.push(c);
+            }
+        }
+        out.sort_unstable();
+        out
+    }
+    /// Depth from the root (root = 0); cycles are cut.
+    pub fn depth(&self, t: u32) -> u32 {
+        let mut d = 0;
+        let mut x = t;
+        while let Some(h) = self.head(x) {
+            d += 1;
+            x = h;
+            if d > 400 {
+                break;
+            }
+        }
+        d
+    }
+    pub fn is_passive(&self, verb: u32) -> bool {
+        self.children(verb).iter().any(|&c| matches!(self.rel(c), DepRel::AuxPass | DepRel::NsubjPass | DepRel::CsubjPass))
+            || (self.xpos(verb) == "VBN"
+                && matches!(self.rel(verb), DepRel::Acl)
+                && !self.children(verb).iter().any(|&c| matches!(self.rel(c), DepRel::Aux)))
+    }
+    /// Negated by "not", "never", "no"?
+    pub fn is_negated(&self, t: u32) -> bool {
+        self.children(t).iter().any(|&c| {
+            let l = self.lower(c);
+            (matches!(self.rel(c), DepRel::Advmod | DepRel::Det) && matches!(l.as_str(), "not" | "n't" | "never" | "no"))
+                || (self.rel(c) == DepRel::Aux && l.ends_with("n't"))
+        })
+    }
+}

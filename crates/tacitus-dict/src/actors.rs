@@ -1,1 +1,0 @@
-//! actors (in progress)

@@ -1,0 +1,324 @@
+//! Table tests of the embedded dictionaries: (name, document date) → code, plus matching over
+//! a sentence and loading from a directory.
+
+use super::{ActorDict, EntryKind, Error};
+use chrono::NaiveDate;
+
+/// The joined code (`ActorCode::code`: country, organisation, sector, so Hamas is `PSEHMSREB`)
+/// of the entry named exactly `name` at `date`: `?` when no entry has that name,
+/// `-` when the entry has no code at that date.
+fn code(dict: &ActorDict, name: &str, date: &str) -> String {
+    let date = NaiveDate::parse_from_str(date, "%Y-%m-%d")
+        .unwrap_or_else(|e| panic!("bad date {date}: {e}"));
+    match dict.lookup(name) {
+        Some(entry) => entry
+            .code_at(date)
+            .map(|c| c.code())
+            .unwrap_or_else(|| "-".to_string()),
+        None => "?".to_string(),
+    }
+}
+
+const TABLE: &[(&str, &str, &str)] = &[
+    // Leaders whose code changed between 2018 and 2026.
+    ("Nikol Pashinyan", "2017-06-01", "ARMOPP"),
+    ("Pashinyan", "2022-10-31", "ARMGOV"),
+    ("Nikol Pashinyan", "2018-05-07", "ARMOPP"),
+    ("Nikol Pashinyan", "2018-05-08", "ARMGOV"),
+    ("Vladimir Putin", "2010-05-01", "RUSGOV"),
+    ("Putin", "2022-10-31", "RUSGOV"),
+    ("Putin", "1999-01-01", "RUSSPY"),
+    ("Biden", "2022-06-01", "USAGOV"),
+    ("Joe Biden", "2025-06-01", "USAELI"),
+    ("Donald Trump", "2018-06-01", "USAGOV"),
+    ("Trump", "2022-06-01", "USAELI"),
+    ("Trump", "2025-06-01", "USAGOV"),
+    ("Trump", "2010-01-01", "-"),
+    ("Barack Obama", "2012-01-01", "USAGOV"),
+    ("Marco Rubio", "2020-01-01", "USALEG"),
+    ("Marco Rubio", "2025-06-01", "USAGOV"),
+    ("Rishi Sunak", "2023-06-01", "GBRGOV"),
+    ("Sunak", "2024-09-01", "GBROPP"),
+    ("Sunak", "2025-06-01", "GBRELI"),
+    ("Keir Starmer", "2023-01-01", "GBROPP"),
+    ("Starmer", "2025-01-01", "GBRGOV"),
+    ("Boris Johnson", "2021-01-01", "GBRGOV"),
+    ("Boris Johnson", "2023-01-01", "GBRELI"),
+    ("Olaf Scholz", "2023-01-01", "DEUGOV"),
+    ("Scholz", "2025-08-01", "DEUELI"),
+    ("Friedrich Merz", "2023-01-01", "DEUOPP"),
+    ("Merz", "2025-08-01", "DEUGOV"),
+    ("Angela Merkel", "2015-01-01", "DEUGOV"),
+    ("Merkel", "2023-01-01", "DEUELI"),
+    ("Jair Bolsonaro", "2020-01-01", "BRAGOV"),
+    ("Bolsonaro", "2024-01-01", "BRAOPP"),
+    ("Lula", "2015-01-01", "BRAELI"),
+    ("Lula", "2024-01-01", "BRAGOV"),
+    ("Zelensky", "2023-01-01", "UKRGOV"),
+    ("Volodymyr Zelenskyy", "2018-01-01", "-"),
+    ("Benjamin Netanyahu", "2022-01-01", "ISROPP"),
+    ("Netanyahu", "2024-01-01", "ISRGOV"),
+    ("Naftali Bennett", "2021-12-01", "ISRGOV"),
+    ("Yair Lapid", "2022-09-01", "ISRGOV"),
+    ("Lapid", "2024-01-01", "ISROPP"),
+    ("Ahmed al-Sharaa", "2020-01-01", "SYRHTSREB"),
+    ("Abu Mohammed al-Jolani", "2025-03-01", "SYRGOV"),
+    ("Bashar al-Assad", "2020-01-01", "SYRGOV"),
+    ("Assad", "2025-03-01", "SYRELI"),
+    ("Hibatullah Akhundzada", "2019-01-01", "AFGTALREB"),
+    ("Hibatullah Akhundzada", "2022-01-01", "AFGTALGOV"),
+    ("Hemedti", "2021-01-01", "SDNGOV"),
+    ("Hemedti", "2024-01-01", "SDNRSFREB"),
+    ("Abdel Fattah al-Burhan", "2024-01-01", "SDNGOV"),
+    ("Imran Khan", "2020-01-01", "PAKGOV"),
+    ("Imran Khan", "2023-01-01", "PAKOPP"),
+    ("Shehbaz Sharif", "2020-01-01", "PAKOPP"),
+    ("Shehbaz Sharif", "2025-01-01", "PAKGOV"),
+    ("Yoon Suk Yeol", "2023-01-01", "KORGOV"),
+    ("Yoon Suk Yeol", "2025-06-01", "KORELI"),
+    ("Lee Jae-myung", "2024-01-01", "KOROPP"),
+    ("Lee Jae-myung", "2025-07-01", "KORGOV"),
+    ("Shigeru Ishiba", "2025-01-01", "JPNGOV"),
+    ("Sanae Takaichi", "2025-11-01", "JPNGOV"),
+    ("Fumio Kishida", "2025-01-01", "JPNELI"),
+    ("Justin Trudeau", "2020-01-01", "CANGOV"),
+    ("Trudeau", "2025-06-01", "CANELI"),
+    ("Mark Carney", "2025-06-01", "CANGOV"),
+    ("Emmanuel Macron", "2022-01-01", "FRAGOV"),
+    ("Michel Barnier", "2024-10-01", "FRAGOV"),
+    ("Michel Barnier", "2020-01-01", "IGOEUR"),
+    ("Antonio Guterres", "2022-01-01", "IGOUNO"),
+    ("Guterres", "2000-01-01", "PRTGOV"),
+    ("Guterres", "2010-01-01", "IGOUNOREF"),
+    ("Mark Rutte", "2020-01-01", "NLDGOV"),
+    ("Rutte", "2025-01-01", "IGONAT"),
+    ("Jens Stoltenberg", "2020-01-01", "IGONAT"),
+    ("Ursula von der Leyen", "2022-01-01", "IGOEUR"),
+    ("Kaja Kallas", "2025-01-01", "IGOEUR"),
+    ("Ebrahim Raisi", "2022-01-01", "IRNGOV"),
+    ("Raisi", "2025-01-01", "IRNELI"),
+    ("Masoud Pezeshkian", "2025-01-01", "IRNGOV"),
+    ("Ali Khamenei", "2025-01-01", "IRNGOV"),
+    ("Ismail Haniyeh", "2020-01-01", "PSEHMSREB"),
+    ("Mahmoud Abbas", "2020-01-01", "PSEGOV"),
+    ("Hassan Nasrallah", "2020-01-01", "LBNHEZREB"),
+    ("Joseph Aoun", "2020-01-01", "LBNMIL"),
+    ("Joseph Aoun", "2025-06-01", "LBNGOV"),
+    ("Ilham Aliyev", "2022-10-31", "AZEGOV"),
+    ("Xi Jinping", "2022-01-01", "CHNGOV"),
+    ("Kim Jong Un", "2022-01-01", "PRKGOV"),
+    ("Tsai Ing-wen", "2020-01-01", "TWNGOV"),
+    ("Tsai Ing-wen", "2025-01-01", "TWNELI"),
+    ("Lai Ching-te", "2025-01-01", "TWNGOV"),
+    ("Abiy Ahmed", "2022-01-01", "ETHGOV"),
+    ("Assimi Goita", "2022-01-01", "MLIGOV"),
+    ("Ibrahim Traoré", "2023-01-01", "BFAGOV"),
+    ("Mohamed Bazoum", "2022-01-01", "NERGOV"),
+    ("Mohamed Bazoum", "2024-01-01", "NEROPP"),
+    ("Abdourahamane Tchiani", "2024-01-01", "NERGOV"),
+    ("Bola Tinubu", "2024-01-01", "NGAGOV"),
+    ("Felix Tshisekedi", "2022-01-01", "CODGOV"),
+    ("Gustavo Petro", "2023-01-01", "COLGOV"),
+    ("Gustavo Petro", "2026-10-01", "COLELI"),
+    ("Nicolas Maduro", "2020-01-01", "VENGOV"),
+    ("Javier Milei", "2024-06-01", "ARGGOV"),
+    ("Claudia Sheinbaum", "2025-01-01", "MEXGOV"),
+    ("PUTIN", "2022-10-31", "RUSGOV"),
+    ("putin", "2022-10-31", "?"),
+    // Organisations and groups, some with dated codes.
+    ("Taliban", "2015-01-01", "AFGTALREB"),
+    ("the Taliban", "2023-01-01", "AFGTALGOV"),
+    ("RSF", "2020-01-01", "SDNRSFMIL"),
+    ("Rapid Support Forces", "2024-01-01", "SDNRSFREB"),
+    ("TPLF", "2021-06-01", "ETHTPLREB"),
+    ("TPLF", "2024-01-01", "ETHTPLPTY"),
+    ("Hamas", "2023-10-07", "PSEHMSREB"),
+    ("Hezbollah", "2024-01-01", "LBNHEZREB"),
+    ("Houthis", "2024-01-01", "YEMHOUREB"),
+    ("Ansar Allah", "2024-01-01", "YEMHOUREB"),
+    ("Islamic State", "2016-01-01", "IMGISIREB"),
+    ("al-Shabaab", "2024-01-01", "SOMSHBREB"),
+    ("M23", "2025-01-01", "CODM23REB"),
+    ("Wagner", "2023-01-01", "RUSWAGUAF"),
+    ("United Nations", "2022-01-01", "IGOUNO"),
+    ("UN", "2022-01-01", "IGOUNO"),
+    ("NATO", "2022-01-01", "IGONAT"),
+    ("European Union", "2022-01-01", "IGOEUR"),
+    ("African Union", "2022-01-01", "IGOAFR"),
+    ("ICC", "2022-01-01", "IGOICCJUD"),
+    ("IDF", "2024-01-01", "ISRMIL"),
+    // States, demonyms, capitals, seats, cities.
+    ("Armenia", "2022-10-31", "ARM"),
+    ("Azerbaijani", "2022-10-31", "AZE"),
+    ("Azeris", "2022-10-31", "AZE"),
+    ("Yerevan", "2022-10-31", "ARMGOV"),
+    ("the Kremlin", "2022-10-31", "RUSGOV"),
+    ("the Pentagon", "2022-10-31", "USAMIL"),
+    ("Downing Street", "2022-10-31", "GBRGOV"),
+    ("Zhongnanhai", "2022-10-31", "CHNGOV"),
+    ("Foggy Bottom", "2022-10-31", "USAGOV"),
+    ("Élysée", "2022-10-31", "FRAGOV"),
+    ("Burma", "2022-10-31", "MMR"),
+    ("Zaire", "1990-01-01", "COD"),
+    ("Ivory Coast", "2022-10-31", "CIV"),
+    ("Côte d'Ivoire", "2022-10-31", "CIV"),
+    ("Cote d’Ivoire", "2022-10-31", "CIV"),
+    ("Türkiye", "2022-10-31", "TUR"),
+    ("Swaziland", "2010-01-01", "SWZ"),
+    ("Eswatini", "2022-01-01", "SWZ"),
+    ("Czechia", "2022-01-01", "CZE"),
+    ("Kosovo", "2022-01-01", "XKX"),
+    ("Taiwan", "2022-01-01", "TWN"),
+    ("Western Sahara", "2022-01-01", "ESH"),
+    ("the United States", "2022-01-01", "USA"),
+    ("U.S.", "2022-01-01", "USA"),
+    ("Gaza", "2024-01-01", "-"),
+    ("Sochi", "2022-10-31", "-"),
+    // Sector words.
+    ("troops", "2022-10-31", "MIL"),
+    ("police", "2022-10-31", "COP"),
+    ("prime minister", "2022-10-31", "GOV"),
+    ("security forces", "2022-10-31", "COP"),
+    ("rebels", "2022-10-31", "REB"),
+    ("opposition", "2022-10-31", "OPP"),
+    ("state media", "2022-10-31", "MED"),
+    ("refugees", "2022-10-31", "REF"),
+    ("Lawmakers", "2022-10-31", "LEG"),
+];
+
+#[test]
+fn names_at_dates_have_the_expected_codes() {
+    let dict = ActorDict::load_default().expect("embedded dictionaries load");
+    assert!(TABLE.len() >= 80);
+    let mut failures = Vec::new();
+    for (name, date, expected) in TABLE {
+        let got = code(&dict, name, date);
+        if got != *expected {
+            failures.push(format!("{name} @ {date}: expected {expected}, got {got}"));
+        }
+    }
+    assert!(
+        failures.is_empty(),
+        "{} of {} wrong:\n{}",
+        failures.len(),
+        TABLE.len(),
+        failures.join("\n")
+    );
+}
+
+#[test]
+fn a_sentence_splits_into_the_expected_matches() {
+    let dict = ActorDict::load_default().expect("embedded dictionaries load");
+    let text = "Azerbaijani president Ilham Aliyev and Armenian prime minister Nikol Pashinyan met in Sochi , described as productive by the Kremlin .";
+    let tokens: Vec<&str> = text.split_whitespace().collect();
+    let mut found = Vec::new();
+    let mut i = 0;
+    while i < tokens.len() {
+        match dict.longest_match(&tokens, i) {
+            Some(m) => {
+                found.push((tokens[i..i + m.len].join(" "), m.entry.kind));
+                i += m.len;
+            }
+            None => i += 1,
+        }
+    }
+    let expected = [
+        ("Azerbaijani", EntryKind::Demonym),
+        ("president", EntryKind::Sector),
+        ("Ilham Aliyev", EntryKind::Person),
+        ("Armenian", EntryKind::Demonym),
+        ("prime minister", EntryKind::Sector),
+        ("Nikol Pashinyan", EntryKind::Person),
+        ("Sochi", EntryKind::City),
+        ("the Kremlin", EntryKind::Seat),
+    ];
+    let expected: Vec<(String, EntryKind)> =
+        expected.iter().map(|(t, k)| (t.to_string(), *k)).collect();
+    assert_eq!(found, expected);
+}
+
+#[test]
+fn every_kind_is_populated_and_every_state_has_an_entry() {
+    let dict = ActorDict::load_default().expect("embedded dictionaries load");
+    let stats = dict.stats();
+    for (kind, n) in &stats.entries {
+        assert!(*n > 0, "no {} entries", kind.as_str());
+    }
+    let countries = dict
+        .entries()
+        .iter()
+        .filter(|e| e.kind == EntryKind::Country && e.country.len() == 3)
+        .count();
+    assert!(countries >= 249, "only {countries} country entries");
+}
+
+fn temp_dir(tag: &str) -> std::path::PathBuf {
+    let dir = std::env::temp_dir().join(format!("tacitus-actors-{tag}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).expect("create temp dir");
+    dir
+}
+
+#[test]
+fn loads_user_dictionaries_from_a_directory() {
+    let dir = temp_dir("ok");
+    std::fs::write(
+        dir.join("a.txt"),
+        "@country ARM Armenia\ncapital: Yerevan\n",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.join("b.txt"),
+        "@person Nikol Pashinyan\nrole: ARMGOV 2018-05-08..\n",
+    )
+    .unwrap();
+    std::fs::write(dir.join("notes.md"), "not a dictionary").unwrap();
+    let dict = ActorDict::load_dir(&dir).expect("user dictionary loads");
+    assert_eq!(code(&dict, "Nikol Pashinyan", "2020-01-01"), "ARMGOV");
+    assert_eq!(dict.stats().files, 2);
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn directory_errors_name_the_file_and_line() {
+    let dir = temp_dir("bad");
+    std::fs::write(
+        dir.join("a.txt"),
+        "@country ARM Armenia\n\n@person Nikol Pashinyan\nrole: ARMGOV 2018-05-32..\n",
+    )
+    .unwrap();
+    let err = ActorDict::load_dir(&dir)
+        .expect_err("bad date is rejected")
+        .to_string();
+    assert!(
+        err.ends_with("a.txt:4: expected a date YYYY-MM-DD, YYYY-MM or YYYY, found '2018-05-32'"),
+        "{err}"
+    );
+    let empty = temp_dir("empty");
+    assert!(matches!(
+        ActorDict::load_dir(&empty),
+        Err(Error::NoFiles(_))
+    ));
+    assert!(matches!(
+        ActorDict::load_dir(&dir.join("missing")),
+        Err(Error::Io { .. })
+    ));
+    let _ = std::fs::remove_dir_all(&dir);
+    let _ = std::fs::remove_dir_all(&empty);
+}
+
+#[test]
+fn a_user_name_contradicting_the_default_is_an_error() {
+    let dir = temp_dir("clash");
+    std::fs::write(
+        dir.join("mine.txt"),
+        "@person Someone Else\naliases: Pashinyan\nrole: ARMOPP 2020..\n",
+    )
+    .unwrap();
+    let err = ActorDict::load_default_and_dir(&dir)
+        .expect_err("clash is rejected")
+        .to_string();
+    assert!(err.contains("mine.txt:2: name 'Pashinyan'"), "{err}");
+    assert!(err.contains("leaders-asia.txt:"), "{err}");
+    let _ = std::fs::remove_dir_all(&dir);
+}

@@ -1,0 +1,436 @@
+//! Part-of-speech tagger: a greedy left-to-right averaged perceptron predicting the joint
+//! (UPOS, Penn XPOS) tag from hashed lexical, shape, context and ambiguity-class features.
+
+use super::binio::{Reader, Writer};
+use super::conllu::TreeSentence;
+use super::perceptron::{hash_str, mix, Model, Rng, Trainer};
+use super::Error;
+use std::collections::{BTreeSet, HashMap};
+use tacitus_doc::Upos;
+
+/// Per-token values computed once per sentence; features combine them.
+#[derive(Clone, Copy, Default)]
+pub struct Lex {
+    pub form: u64,
+    pub lower: u64,
+    suf: [u64; 4],
+    pre: [u64; 3],
+    shape: u64,
+    /// Ambiguity class of the word (hash of the tags it had in training), or 0.
+    amb: u64,
+    /// Casing: 0 no letters, 1 lowercase start, 2 capitalised, 3 all capitals (2+ letters).
+    case: u8,
+}
+
+/// Casing profile of a sentence: 0 ordinary, 1 mostly Title Case, 2 mostly ALL CAPS,
+/// 3 no capitals at all. Lets headline casing change what capitals mean.
+pub fn case_profile(lx: &[Lex]) -> u64 {
+    let mut n = [0usize; 4];
+    for l in lx {
+        n[l.case as usize] += 1;
+    }
+    let words = n[1] + n[2] + n[3];
+    if words < 3 {
+        0
+    } else if n[3] * 10 >= words * 6 {
+        2
+    } else if (n[2] + n[3]) * 10 >= words * 6 {
+        1
+    } else if n[2] + n[3] == 0 {
+        3
+    } else {
+        0
+    }
+}
+
+fn casing(word: &str) -> u8 {
+    let mut letters = 0;
+    let mut upper = 0;
+    let mut first_upper = None;
+    for c in word.chars() {
+        if c.is_alphabetic() {
+            letters += 1;
+            upper += c.is_uppercase() as usize;
+            first_upper.get_or_insert(c.is_uppercase());
+        }
+    }
+    match first_upper {
+        None => 0,
+        Some(false) => 1,
+        Some(true) if letters >= 2 && upper == letters => 3,
+        Some(true) => 2,
+    }
+}
+
+const START: u64 = 0xfff0;
+const END: u64 = 0xfff1;
+
+/// Word shape: `Xxxx` → `Xx`, `1990s` → `dx`, `U.S.` → `X.X.`.
+fn shape(word: &str) -> String {
+    let mut out = String::new();
+    let mut last = '\0';
+    for (n, c) in word.chars().enumerate() {
+        if n >= 12 {
+            break;
+        }
+        let k = if c.is_uppercase() {
+            'X'
+        } else if c.is_lowercase() {
+            'x'
+        } else if c.is_ascii_digit() {
+            'd'
+        } else {
+            c
+        };
+        if k != last {
+            out.push(k);
+        }
+        last = k;
+    }
+    out
+}
+
+/// Lexical values of one word.
+pub fn lex(word: &str, amb: &HashMap<u64, u64>) -> Lex {
+    let lower_s = word.to_lowercase();
+    let lower = hash_str(&lower_s);
+    let chars: Vec<(usize, char)> = lower_s.char_indices().collect();
+    let n = chars.len();
+    let mut suf = [0u64; 4];
+    for (k, s) in suf.iter_mut().enumerate() {
+        let len = k + 1;
+        *s = if n >= len { mix(hash_str(&lower_s[chars[n - len].0..]), 100 + k as u64) } else { 0 };
+    }
+    let mut pre = [0u64; 3];
+    for (k, p) in pre.iter_mut().enumerate() {
+        let len = k + 1;
+        *p = if n > len { mix(hash_str(&lower_s[..chars[len].0]), 200 + k as u64) } else { 0 };
+    }
+    Lex {
+        form: hash_str(word),
+        lower,
+        suf,
+        pre,
+        shape: hash_str(&shape(word)),
+        amb: amb.get(&lower).copied().unwrap_or(0),
+        case: casing(word),
+    }
+}
+
+/// Push the features of token `i` given the two previous predicted tags and, for the second
+/// pass, the first pass's tags (which give right context).
+fn features(lx: &[Lex], i: usize, p1: u64, p2: u64, profile: u64, right: Option<&[u8]>, out: &mut Vec<u64>) {
+    out.clear();
+    let get = |j: isize| -> Lex {
+        if j < 0 || j as usize >= lx.len() {
+            Lex { form: START, lower: if j < 0 { START } else { END }, ..Lex::default() }
+        } else {
+            lx[j as usize]
+        }
+    };
+    let ii = i as isize;
+    let w = lx[i];
+    let (wm1, wm2, wp1, wp2) = (get(ii - 1), get(ii - 2), get(ii + 1), get(ii + 2));
+    let mut f = |t: u64, v: u64| out.push(mix(v, t));
+    f(1, 0);
+    f(2, w.form);
+    f(3, w.lower);
+    for (k, s) in w.suf.iter().enumerate() {
+        f(4 + k as u64, *s);
+    }
+    for (k, p) in w.pre.iter().enumerate() {
+        f(8 + k as u64, *p);
+    }
+    f(11, w.shape);
+    f(12, w.amb);
+    f(13, mix(w.shape, (i == 0) as u64));
+    f(14, wm1.lower);
+    f(15, wm2.lower);
+    f(16, wp1.lower);
+    f(17, wp2.lower);
+    f(18, wm1.suf[2]);
+    f(19, wp1.suf[2]);
+    f(20, wp1.amb);
+    f(21, wp2.amb);
+    f(22, wm1.amb);
+    f(23, p1);
+    f(24, mix(p1, p2));
+    f(25, mix(p1, w.lower));
+    f(26, mix(wm1.lower, w.lower));
+    f(27, mix(w.lower, wp1.lower));
+    f(28, mix(p1, wp1.amb));
+    f(29, mix(w.amb, wp1.amb));
+    f(30, mix(p1, w.amb));
+    f(31, mix(w.suf[2], wp1.lower));
+    f(32, p2);
+    f(33, wp1.shape);
+    f(34, mix(w.amb, wm1.lower));
+    f(35, mix(profile, w.shape));
+    f(36, mix(profile, w.amb));
+    f(37, mix(wm1.shape, w.shape));
+    f(38, mix(w.shape, wp1.shape));
+    f(39, mix(wm1.lower, wp1.lower));
+    f(40, mix(p1, wp1.lower));
+    f(41, mix(mix(profile, w.case as u64), (i == 0) as u64));
+    f(42, mix(w.suf[1], wm1.lower));
+    if let Some(r) = right {
+        let at = |j: usize| r.get(j).map_or(END, |&t| t as u64);
+        let (r0, r1, r2) = (at(i), at(i + 1), at(i + 2));
+        f(50, r1);
+        f(51, mix(r1, r2));
+        f(52, mix(p1, r1));
+        f(53, mix(r1, w.lower));
+        f(54, mix(r0, w.amb));
+        f(55, mix(mix(p1, r1), w.amb));
+        f(56, r2);
+        f(57, mix(r1, w.suf[2]));
+    }
+}
+
+/// The trained tagger.
+pub struct Tagger {
+    /// Joint tag classes: (UPOS, XPOS index).
+    pub classes: Vec<(Upos, u8)>,
+    amb: HashMap<u64, u64>,
+    model: Model,
+    /// Second pass, seeing the first pass's tags to the right.
+    second: Option<Model>,
+}
+
+impl Tagger {
+    /// Lexical values for a sentence.
+    pub fn lexes(&self, words: &[&str]) -> Vec<Lex> {
+        words.iter().map(|w| lex(w, &self.amb)).collect()
+    }
+
+    /// Joint tag class of each word.
+    pub fn tag(&self, words: &[&str]) -> Vec<u8> {
+        let lx = self.lexes(words);
+        self.tag_lexes(&lx)
+    }
+
+    pub fn tag_lexes(&self, lx: &[Lex]) -> Vec<u8> {
+        let first = Self::pass(&self.model, lx, None);
+        match &self.second {
+            Some(m) => Self::pass(m, lx, Some(&first)),
+            None => first,
+        }
+    }
+
+    fn pass(model: &Model, lx: &[Lex], right: Option<&[u8]>) -> Vec<u8> {
+        let mut out = Vec::with_capacity(lx.len());
+        let mut feats = Vec::with_capacity(64);
+        let mut scores = vec![0f32; model.n_classes()];
+        let (mut p1, mut p2) = (START, START);
+        let profile = case_profile(lx);
+        for i in 0..lx.len() {
+            features(lx, i, p1, p2, profile, right, &mut feats);
+            model.score(&feats, &mut scores);
+            let best = argmax(&scores);
+            out.push(best as u8);
+            p2 = p1;
+            p1 = best as u64;
+        }
+        out
+    }
+
+    pub fn write(&self, w: &mut Writer) {
+        w.u32(self.classes.len() as u32);
+        for (u, x) in &self.classes {
+            w.u32(u.index() as u32);
+            w.u32(*x as u32);
+        }
+        let mut amb: Vec<(u64, u64)> = self.amb.iter().map(|(k, v)| (*k, *v)).collect();
+        amb.sort_unstable();
+        w.u64s(&amb.iter().map(|x| x.0).collect::<Vec<_>>());
+        w.u64s(&amb.iter().map(|x| x.1).collect::<Vec<_>>());
+        self.model.write(w);
+        w.u32(self.second.is_some() as u32);
+        if let Some(m) = &self.second {
+            m.write(w);
+        }
+    }
+
+    pub fn read(r: &mut Reader, format: u32) -> Result<Tagger, Error> {
+        let n = r.u32()? as usize;
+        if n > 255 {
+            return Err(Error::Model(format!("{n} tag classes (at most 255)")));
+        }
+        let mut classes = Vec::with_capacity(n);
+        for _ in 0..n {
+            let u = Upos::from_index(r.u32()? as usize).ok_or_else(|| Error::Model("bad UPOS index".into()))?;
+            let x = r.u32()?;
+            if x as usize >= tacitus_doc::XPOS_TAGS.len() {
+                return Err(Error::Model("bad XPOS index".into()));
+            }
+            classes.push((u, x as u8));
+        }
+        let keys = r.u64s()?;
+        let vals = r.u64s()?;
+        if keys.len() != vals.len() {
+            return Err(Error::Model("tag dictionary columns differ in length".into()));
+        }
+        let amb = keys.into_iter().zip(vals).collect();
+        let model = Model::read(r, format)?;
+        let second = if r.u32()? != 0 { Some(Model::read(r, format)?) } else { None };
+        let agree = |m: &Model| m.n_classes() == classes.len();
+        if !agree(&model) || !second.as_ref().is_none_or(agree) {
+            return Err(Error::Model("tagger model and class list disagree".into()));
+        }
+        Ok(Tagger { classes, amb, model, second })
+    }
+
+    pub fn n_weights(&self) -> usize {
+        self.model.n_weights() + self.second.as_ref().map_or(0, |m| m.n_weights())
+    }
+
+    pub fn pruned(&self, min_abs: f32) -> Tagger {
+        Tagger {
+            classes: self.classes.clone(),
+            amb: self.amb.clone(),
+            model: self.model.pruned(min_abs),
+            second: self.second.as_ref().map(|m| m.pruned(min_abs)),
+        }
+    }
+}
+
+pub fn argmax(scores: &[f32]) -> usize {
+    let mut best = 0;
+    for (i, s) in scores.iter().enumerate() {
+        if *s > scores[best] {
+            best = i;
+        }
+    }
+    best
+}
+
+/// Casing variants used to make headlines tag well.
+fn recase(word: &str, mode: u8) -> String {
+    match mode {
+        1 => word.to_uppercase(),
+        2 => {
+            let mut c = word.chars();
+            match c.next() {
+                Some(f) => f.to_uppercase().chain(c).collect(),
+                None => String::new(),
+            }
+        }
+        _ => word.to_string(),
+    }
+}
+
+/// Training settings.
+#[derive(Clone, Copy, Debug)]
+pub struct TaggerConfig {
+    pub epochs: usize,
+    pub seed: u64,
+    /// Share of sentences shown in ALL CAPS, and in Title Case, each epoch.
+    pub recase: f64,
+    /// Averaged weights below this magnitude are dropped from the model.
+    pub min_weight: f32,
+    /// Add a second pass that sees the first pass's tags on the right.
+    pub two_pass: bool,
+}
+
+impl Default for TaggerConfig {
+    fn default() -> Self {
+        TaggerConfig { epochs: 10, seed: 17, recase: 0.04, min_weight: 0.05, two_pass: true }
+    }
+}
+
+/// Train a tagger on treebank sentences.
+pub fn train(sents: &[TreeSentence], cfg: TaggerConfig, log: &mut dyn FnMut(&str)) -> Tagger {
+    let mut class_set = BTreeSet::new();
+    for s in sents {
+        for w in &s.words {
+            class_set.insert((w.upos, w.xpos));
+        }
+    }
+    let classes: Vec<(Upos, u8)> = class_set.into_iter().take(255).collect();
+    let class_of: HashMap<(Upos, u8), u8> = classes.iter().enumerate().map(|(i, c)| (*c, i as u8)).collect();
+    // Ambiguity classes of words seen at least twice.
+    let mut seen: HashMap<u64, (u32, BTreeSet<u8>)> = HashMap::new();
+    for s in sents {
+        for w in &s.words {
+            let e = seen.entry(hash_str(&w.form.to_lowercase())).or_default();
+            e.0 += 1;
+            e.1.insert(class_of.get(&(w.upos, w.xpos)).copied().unwrap_or(0));
+        }
+    }
+    let amb: HashMap<u64, u64> = seen
+        .into_iter()
+        .filter(|(_, (n, _))| *n >= 2)
+        .map(|(k, (_, set))| (k, set.iter().fold(0x77u64, |h, c| mix(h, *c as u64 + 1))))
+        .collect();
+    let gold: Vec<Vec<u8>> = sents
+        .iter()
+        .map(|s| s.words.iter().map(|w| class_of.get(&(w.upos, w.xpos)).copied().unwrap_or(0)).collect())
+        .collect();
+    let mut trainer = Trainer::new(classes.len());
+    let mut trainer2 = Trainer::new(classes.len());
+    let mut rng = Rng::new(cfg.seed);
+    let mut order: Vec<usize> = (0..sents.len()).collect();
+    let mut feats = Vec::with_capacity(48);
+    let mut scores = vec![0f32; classes.len()];
+    for epoch in 0..cfg.epochs {
+        rng.shuffle(&mut order);
+        let (mut right, mut total) = (0usize, 0usize);
+        for &si in &order {
+            let r = rng.unit();
+            let mode = if r < cfg.recase {
+                1
+            } else if r < 2.0 * cfg.recase {
+                2
+            } else {
+                0
+            };
+            let lx: Vec<Lex> = sents[si].words.iter().map(|w| lex(&recase(&w.form, mode), &amb)).collect();
+            let profile = case_profile(&lx);
+            let mut first = Vec::with_capacity(lx.len());
+            let passes: &[bool] = if cfg.two_pass { &[false, true] } else { &[false] };
+            for &second in passes {
+                let t = if second { &mut trainer2 } else { &mut trainer };
+                let (mut p1, mut p2) = (START, START);
+                for (i, &g) in gold[si].iter().enumerate() {
+                    let g = g as usize;
+                    features(&lx, i, p1, p2, profile, second.then_some(first.as_slice()), &mut feats);
+                    t.score(&feats, &mut scores);
+                    let pred = argmax(&scores);
+                    t.update(&feats, g, pred);
+                    t.tick();
+                    if second == cfg.two_pass {
+                        right += (pred == g) as usize;
+                        total += 1;
+                    }
+                    if !second {
+                        first.push(pred as u8);
+                    }
+                    p2 = p1;
+                    p1 = pred as u64;
+                }
+            }
+        }
+        log(&format!("tagger epoch {} train accuracy {:.2}%", epoch + 1, 100.0 * right as f64 / total.max(1) as f64));
+    }
+    let second = cfg.two_pass.then(|| trainer2.freeze(cfg.min_weight));
+    Tagger { classes, amb, model: trainer.freeze(cfg.min_weight), second }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn shapes_collapse_runs() {
+        assert_eq!(shape("Sochi"), "Xx");
+        assert_eq!(shape("1990s"), "dx");
+        assert_eq!(shape("U.S."), "X.X.");
+    }
+
+    #[test]
+    fn recasing_variants() {
+        assert_eq!(recase("talks", 1), "TALKS");
+        assert_eq!(recase("talks", 2), "Talks");
+        assert_eq!(recase("talks", 0), "talks");
+    }
+}
