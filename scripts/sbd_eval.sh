@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Sentence-boundary F1 of tacitus (`tacitus`: rules, the default; `tacitus-web`: rules plus the
-# boundary classifier) and of the sentencex crate on GUM news test and EWT test,
+# Sentence-boundary F1 of tacitus (`tacitus`: rules plus the boundary classifier, the default;
+# `tacitus-rules`: rules alone) and of the sentencex crate on GUM news test and EWT test,
 # and token F1 of tacitus against EWT test gold tokens, all in one run.
 #
 #   scripts/sbd_eval.sh            # from the workspace root; needs ../shared
@@ -27,9 +27,9 @@ declare -A prefix=([gum_news]="GUM_news" [ewt_test]="")
 for set in gum_news ewt_test; do
     python3 "$score" text --gold "${gold[$set]}" --doc-prefix "${prefix[$set]}" > "$work/$set.txt"
     "$SBD_BIN" "$work/$set.txt" > "$work/$set.tacitus.conllu"
-    "$SBD_BIN" --web "$work/$set.txt" > "$work/$set.tacitus-web.conllu"
+    "$SBD_BIN" --rules-only "$work/$set.txt" > "$work/$set.tacitus-rules.conllu"
     "$SBD_BIN" --sentencex "$work/$set.txt" > "$work/$set.sentencex.conllu"
-    for system in tacitus tacitus-web sentencex; do
+    for system in tacitus tacitus-rules sentencex; do
         f1=$(python3 "$score" score --gold "${gold[$set]}" --doc-prefix "${prefix[$set]}" \
             --pred "$work/$set.$system.conllu" | tail -1 | sed -n 's/.*sbd_f1=\([0-9.]*\).*/\1/p')
         printf '%-10s %-14s sbd_f1=%s\n' "$set" "$system" "$f1"

@@ -157,18 +157,27 @@ def main():
         rows.append((us_ids.get(code, 0), name, round(pos[0], 5), round(pos[1], 5), iso3.get(cc, cc), code,
                      "admin1", 0, "", alts))
 
-    # US counties (admin-2 with County/Parish/Borough in the name): mean of their places.
-    names2 = {a["code"]: a["name"] for a in admin2_names if a["code"].startswith("US.")}
+    # Second-level divisions: US counties (names with County/Parish/Borough) and the counties
+    # and council areas of the UK and Ireland, at the trimmed midpoint of their places.
+    names2 = {a["code"]: a["name"] for a in admin2_names if a["code"].startswith(("US.", "GB.", "IE."))}
     pts2 = defaultdict(list)
     for c in npm_cities:
-        if c["country"] == "US" and c.get("admin2"):
-            pts2[f"US.{c['admin1']}.{c['admin2']}"].append((float(c["lat"]), float(c["lng"])))
+        if c["country"] in ("US", "GB", "IE") and c.get("admin2"):
+            pts2[f"{c['country']}.{c['admin1']}.{c['admin2']}"].append((float(c["lat"]), float(c["lng"])))
+    prefix = re.compile(r"^(City of|Royal Borough of|Borough of|District of|County of|Sir|Council of)\s+")
     for code, name in names2.items():
-        if not re.search(r"\b(County|Parish|Borough)$", name) or code not in pts2:
+        if code not in pts2:
+            continue
+        cc = code.split(".")[0]
+        if cc == "US" and not re.search(r"\b(County|Parish|Borough)$", name):
             continue
         lat, lon = trimmed_mid(pts2[code])
         a1 = ".".join(code.split(".")[:2])
-        rows.append((0, clean(name), round(lat, 5), round(lon, 5), "USA", a1, "admin2", 0, "", []))
+        alts = []
+        m = prefix.match(name)
+        if cc != "US" and m:
+            alts.append(name[m.end():])
+        rows.append((0, clean(name), round(lat, 5), round(lon, 5), iso3.get(cc, cc), a1, "admin2", 0, "", alts))
 
     with open(args.out, "w", encoding="utf-8") as f:
         f.write("# id\tname\tlat\tlon\tcountry\tadmin1\tfeature\tpopulation\tflags\taltnames\n")

@@ -15,12 +15,24 @@ pub type DocStream = Box<dyn Iterator<Item = Result<InputDoc, InputError>> + Sen
 pub struct UsageError(pub String);
 
 /// Open the documents named by the common arguments.
-pub fn open(file: Option<&Path>, date: Option<&str>, id: Option<&str>, input: Option<&Path>) -> anyhow::Result<DocStream> {
+pub fn open(
+    file: Option<&Path>,
+    date: Option<&str>,
+    id: Option<&str>,
+    input: Option<&Path>,
+) -> anyhow::Result<DocStream> {
     match (file, input) {
-        (Some(_), Some(_)) => Err(UsageError("give either a FILE or --input, not both".into()).into()),
-        (None, None) => Err(UsageError("nothing to read: give a text FILE (or - for stdin) with --date, or --input docs.jsonl".into()).into()),
+        (Some(_), Some(_)) => {
+            Err(UsageError("give either a FILE or --input, not both".into()).into())
+        }
+        (None, None) => Err(UsageError(
+            "nothing to read: give a text FILE (or - for stdin) with --date, or --input docs.jsonl"
+                .into(),
+        )
+        .into()),
         (None, Some(path)) => {
-            let reader = open_jsonl(path).with_context(|| format!("cannot open {}", path.display()))?;
+            let reader =
+                open_jsonl(path).with_context(|| format!("cannot open {}", path.display()))?;
             Ok(Box::new(read_jsonl(reader, &path.display().to_string())))
         }
         (Some(path), None) => {
@@ -32,11 +44,17 @@ pub fn open(file: Option<&Path>, date: Option<&str>, id: Option<&str>, input: Op
             };
             let (bytes, origin, stem) = if path == Path::new("-") {
                 let mut b = Vec::new();
-                std::io::stdin().read_to_end(&mut b).context("cannot read stdin")?;
+                std::io::stdin()
+                    .read_to_end(&mut b)
+                    .context("cannot read stdin")?;
                 (b, "<stdin>".to_string(), "stdin".to_string())
             } else {
-                let b = std::fs::read(path).with_context(|| format!("cannot read {}", path.display()))?;
-                let stem = path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_else(|| "doc".into());
+                let b = std::fs::read(path)
+                    .with_context(|| format!("cannot read {}", path.display()))?;
+                let stem = path
+                    .file_stem()
+                    .map(|s| s.to_string_lossy().into_owned())
+                    .unwrap_or_else(|| "doc".into());
                 (b, path.display().to_string(), stem)
             };
             let id = id.map(str::to_string).unwrap_or(stem);
@@ -82,7 +100,12 @@ pub struct DocArgs {
 
 impl DocArgs {
     pub fn open(&self) -> anyhow::Result<DocStream> {
-        open(self.file.as_deref(), self.date.as_deref(), self.id.as_deref(), self.input.as_deref())
+        open(
+            self.file.as_deref(),
+            self.date.as_deref(),
+            self.id.as_deref(),
+            self.input.as_deref(),
+        )
     }
 }
 

@@ -13,7 +13,11 @@ fn root() -> PathBuf {
 }
 
 fn run(args: &[&str]) -> Output {
-    tacitus().args(args).current_dir(root()).output().expect("tacitus runs")
+    tacitus()
+        .args(args)
+        .current_dir(root())
+        .output()
+        .expect("tacitus runs")
 }
 
 fn stdout(o: &Output) -> String {
@@ -24,17 +28,48 @@ fn stderr(o: &Output) -> String {
 }
 
 fn records(o: &Output) -> Vec<serde_json::Value> {
-    stdout(o).lines().map(|l| serde_json::from_str(l).expect("each line is a JSON record")).collect()
+    stdout(o)
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("each line is a JSON record"))
+        .collect()
 }
 
 const SPEC_FIELDS: &[&str] = &[
-    "id", "doc_id", "sentence", "sentence_span", "trigger_span", "date", "date_precision", "actor", "recipient", "cameo", "quad_class",
-    "goldstein", "event", "mode", "context", "location", "modality", "attributed_to", "text", "rule", "confidence",
+    "id",
+    "doc_id",
+    "sentence",
+    "sentence_span",
+    "trigger_span",
+    "date",
+    "date_precision",
+    "actor",
+    "recipient",
+    "cameo",
+    "quad_class",
+    "goldstein",
+    "event",
+    "mode",
+    "context",
+    "location",
+    "modality",
+    "attributed_to",
+    "text",
+    "rule",
+    "confidence",
 ];
 
 #[test]
 fn code_emits_every_spec_field_on_our_sochi_fixture() {
-    let o = run(&["code", "examples/sochi-talks.txt", "--id", "sochi", "--date", "2022-10-31", "--format", "jsonl"]);
+    let o = run(&[
+        "code",
+        "examples/sochi-talks.txt",
+        "--id",
+        "sochi",
+        "--date",
+        "2022-10-31",
+        "--format",
+        "jsonl",
+    ]);
     assert!(o.status.success(), "{}", stderr(&o));
     let recs = records(&o);
     assert!(!recs.is_empty(), "events expected from the Sochi retelling");
@@ -46,20 +81,51 @@ fn code_emits_every_spec_field_on_our_sochi_fixture() {
         }
         assert_eq!(r["doc_id"], "sochi");
         // offsets are character offsets into the document text
-        let [s, e] = [r["trigger_span"][0].as_u64().unwrap() as usize, r["trigger_span"][1].as_u64().unwrap() as usize];
+        let [s, e] = [
+            r["trigger_span"][0].as_u64().unwrap() as usize,
+            r["trigger_span"][1].as_u64().unwrap() as usize,
+        ];
         let trigger: String = chars[s..e].iter().collect();
         assert_eq!(trigger, r["trigger"].as_str().unwrap());
-        for a in r["actor"].as_array().unwrap().iter().chain(r["recipient"].as_array().unwrap()) {
-            let [s, e] = [a["span"][0].as_u64().unwrap() as usize, a["span"][1].as_u64().unwrap() as usize];
-            assert_eq!(chars[s..e].iter().collect::<String>(), a["text"].as_str().unwrap());
-            assert!(a["code"].as_str().unwrap().starts_with(a["country"].as_str().unwrap()));
+        for a in r["actor"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .chain(r["recipient"].as_array().unwrap())
+        {
+            let [s, e] = [
+                a["span"][0].as_u64().unwrap() as usize,
+                a["span"][1].as_u64().unwrap() as usize,
+            ];
+            assert_eq!(
+                chars[s..e].iter().collect::<String>(),
+                a["text"].as_str().unwrap()
+            );
+            assert!(a["code"]
+                .as_str()
+                .unwrap()
+                .starts_with(a["country"].as_str().unwrap()));
         }
-        assert!(matches!(r["modality"].as_str().unwrap(), "asserted" | "claimed" | "denied" | "intended" | "hypothetical" | "negated"));
+        assert!(matches!(
+            r["modality"].as_str().unwrap(),
+            "asserted" | "claimed" | "denied" | "intended" | "hypothetical" | "negated"
+        ));
         assert!((1..=4).contains(&r["quad_class"].as_u64().unwrap()));
     }
     // stable ids: same input, same ids
-    let again = records(&run(&["code", "examples/sochi-talks.txt", "--id", "sochi", "--date", "2022-10-31"]));
-    let ids = |v: &[serde_json::Value]| v.iter().map(|r| r["id"].as_str().unwrap().to_string()).collect::<Vec<_>>();
+    let again = records(&run(&[
+        "code",
+        "examples/sochi-talks.txt",
+        "--id",
+        "sochi",
+        "--date",
+        "2022-10-31",
+    ]));
+    let ids = |v: &[serde_json::Value]| {
+        v.iter()
+            .map(|r| r["id"].as_str().unwrap().to_string())
+            .collect::<Vec<_>>()
+    };
     assert_eq!(ids(&recs), ids(&again));
 }
 
@@ -69,11 +135,20 @@ fn a_broken_batch_codes_every_good_line_and_reports_every_bad_one() {
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
     let err = stderr(&o);
     for line in [2, 3, 4, 5] {
-        assert!(err.contains(&format!("mixed-batch.jsonl:{line}:")), "line {line} not reported: {err}");
+        assert!(
+            err.contains(&format!("mixed-batch.jsonl:{line}:")),
+            "line {line} not reported: {err}"
+        );
     }
     assert!(err.contains("4 input lines/documents skipped"), "{err}");
-    let docs: std::collections::BTreeSet<String> = records(&o).iter().map(|r| r["doc_id"].as_str().unwrap().to_string()).collect();
-    assert!(docs.contains("good-1") && docs.contains("good-2"), "{docs:?}");
+    let docs: std::collections::BTreeSet<String> = records(&o)
+        .iter()
+        .map(|r| r["doc_id"].as_str().unwrap().to_string())
+        .collect();
+    assert!(
+        docs.contains("good-1") && docs.contains("good-2"),
+        "{docs:?}"
+    );
 }
 
 #[test]
@@ -92,13 +167,27 @@ fn binary_and_invalid_utf8_files_are_refused_with_their_location() {
     std::fs::create_dir_all(&dir).unwrap();
     let bin = dir.join("blob.bin");
     std::fs::write(&bin, [0u8, 159, 146, 150, 0, 1, 2]).unwrap();
-    let o = tacitus().args(["code", bin.to_str().unwrap(), "--date", "2022-01-01"]).output().unwrap();
+    let o = tacitus()
+        .args(["code", bin.to_str().unwrap(), "--date", "2022-01-01"])
+        .output()
+        .unwrap();
     assert_eq!(o.status.code(), Some(0));
-    assert!(stderr(&o).contains("blob.bin") && stderr(&o).contains("binary"), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("blob.bin") && stderr(&o).contains("binary"),
+        "{}",
+        stderr(&o)
+    );
     let bad = dir.join("latin1.txt");
     std::fs::write(&bad, b"Iran condemned\nthe strike \xe9t\xe9.").unwrap();
-    let o = tacitus().args(["code", bad.to_str().unwrap(), "--date", "2022-01-01"]).output().unwrap();
-    assert!(stderr(&o).contains("latin1.txt:2") && stderr(&o).contains("byte offset 26"), "{}", stderr(&o));
+    let o = tacitus()
+        .args(["code", bad.to_str().unwrap(), "--date", "2022-01-01"])
+        .output()
+        .unwrap();
+    assert!(
+        stderr(&o).contains("latin1.txt:2") && stderr(&o).contains("byte offset 26"),
+        "{}",
+        stderr(&o)
+    );
 }
 
 #[test]
@@ -115,13 +204,31 @@ fn random_bytes_never_panic() {
             x ^= x << 17;
             let b = (x & 0xff) as u8;
             // mostly text-like, with odd bytes mixed in
-            bytes.push(if b % 5 == 0 { b } else { b" .,;:'\"()-?!AaBbCcDdEeRussiaattackedUkraine\n\t"[(b as usize) % 46] });
+            bytes.push(if b % 5 == 0 {
+                b
+            } else {
+                b" .,;:'\"()-?!AaBbCcDdEeRussiaattackedUkraine\n\t"[(b as usize) % 46]
+            });
         }
         let text = String::from_utf8_lossy(&bytes).into_owned();
-        lines.push(serde_json::json!({"id": format!("r{i}"), "text": text, "date": "2022-10-31"}).to_string());
+        lines.push(
+            serde_json::json!({"id": format!("r{i}"), "text": text, "date": "2022-10-31"})
+                .to_string(),
+        );
     }
-    let mut child = tacitus().args(["code", "--input", "/dev/stdin"]).stdin(Stdio::piped()).stdout(Stdio::piped()).stderr(Stdio::piped()).spawn().unwrap();
-    child.stdin.take().unwrap().write_all(lines.join("\n").as_bytes()).unwrap();
+    let mut child = tacitus()
+        .args(["code", "--input", "/dev/stdin"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(lines.join("\n").as_bytes())
+        .unwrap();
     let o = child.wait_with_output().unwrap();
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
     assert!(stderr(&o).contains("60 documents"), "{}", stderr(&o));
@@ -130,8 +237,20 @@ fn random_bytes_never_panic() {
 
 #[test]
 fn tsv_has_a_header_and_one_line_per_event() {
-    let j = records(&run(&["code", "examples/sahel-coup.txt", "--date", "2023-07-28"]));
-    let t = run(&["code", "examples/sahel-coup.txt", "--date", "2023-07-28", "--format", "tsv"]);
+    let j = records(&run(&[
+        "code",
+        "examples/sahel-coup.txt",
+        "--date",
+        "2023-07-28",
+    ]));
+    let t = run(&[
+        "code",
+        "examples/sahel-coup.txt",
+        "--date",
+        "2023-07-28",
+        "--format",
+        "tsv",
+    ]);
     let out = stdout(&t);
     let mut lines = out.lines();
     assert!(lines.next().unwrap().starts_with("id\tdoc_id\tsentence"));

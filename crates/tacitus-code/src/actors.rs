@@ -154,6 +154,10 @@ fn sentence_mentions(coder: &Coder, tree: &Tree, sentence: u32, date: NaiveDate,
         if let Some(p) = person {
             match p.entry.code_at(date) {
                 Some(c) => codes.push((c, Some(p.entry.name.clone()), format!("person:{}", p.entry.name))),
+                None if !p.entry.country.is_empty() => {
+                    // before any office: still a national of their country, an elite
+                    codes.push((ActorCode::new(&p.entry.country, "ELI"), Some(p.entry.name.clone()), format!("person-before-office:{}", p.entry.name)));
+                }
                 None => {
                     if let Some(t) = trace.as_deref_mut() {
                         t.push(format!("  '{}' is {} but held no coded role on {date}", text, p.entry.name));

@@ -1,7 +1,7 @@
 //! Event extraction: triggers matched against the pattern dictionary, arguments found through
 //! the dependency parse, modality from the governing clauses.
 
-use crate::intent::intent_code;
+use crate::intent::{demand_code, intent_code, refusal_code, threat_code};
 use crate::tree::Tree;
 use crate::{Coder, Trace};
 use tacitus_dict::verbs::{Slot, TriggerPos, VerbPattern};
@@ -15,7 +15,7 @@ const SAY_VERBS: &[&str] = &[
 const DENY_VERBS: &[&str] = &["deny", "dismiss", "refute", "dispute"];
 /// Governors of an infinitive that make it an intention, not a fact.
 const INTENT_GOVERNORS: &[&str] = &[
-    "plan", "intend", "want", "seek", "aim", "prepare", "vow", "pledge", "promise", "offer", "decide", "expect", "hope", "wish", "agree",
+    "plan", "intend", "want", "seek", "aim", "prepare", "vow", "pledge", "promise", "offer", "expect", "hope", "wish", "agree",
     "ready", "willing", "prepared", "eager", "determined", "set", "propose", "consider", "threaten", "try", "attempt", "move", "commit",
     "committed", "resolve", "undertake", "going",
 ];
@@ -44,14 +44,17 @@ pub fn extract(coder: &Coder, doc: &mut Document, mut trace: Option<&mut Trace>)
         }
         let mut sentence_events = Vec::new();
         for tok in tree.tokens() {
-            if let Some(e) = code_trigger(coder, &tree, s as u32, tok, trace.as_deref_mut()) {
+            let mut extra = Vec::new();
+            if let Some(e) = code_trigger(coder, &tree, s as u32, tok, &mut extra, trace.as_deref_mut()) {
                 sentence_events.push(e);
             }
+            sentence_events.extend(extra);
         }
         drop_carried_duplicates(&tree, &mut sentence_events);
-        add_accusations(coder, &tree, &mut sentence_events, trace.as_deref_mut());
         // governing events first, then by position: the main event of a sentence leads
         sentence_events.sort_by_key(|e: &Event| (tree.depth(e.trigger), e.trigger));
+        // implied accusations follow the claims they come from
+        add_accusations(coder, &tree, &mut sentence_events, trace.as_deref_mut());
         events.extend(sentence_events);
     }
     doc.events = events;
@@ -78,6 +81,50 @@ fn trigger_pos(tree: &Tree, t: u32) -> Option<TriggerPos> {
         Upos::Adj => Some(TriggerPos::Adj),
         _ => None,
     }
+}
+
+/// The lemma, then forms derived from the word itself, so that a lemmatizer slip ("blamed" →
+/// "blam") does not hide a trigger.
+fn lemma_candidates(lemma: &str, lower: &str, pos: TriggerPos) -> Vec<String> {
+    let mut out = vec![lemma.to_lowercase()];
+    let mut push = |s: String| {
+        if !s.is_empty() && !out.contains(&s) {
+            out.push(s);
+        }
+    };
+    push(lower.to_string());
+    match pos {
+        TriggerPos::Verb => {
+            for suffix in ["ed", "ing", "es", "s"] {
+                if let Some(stem) = lower.strip_suffix(suffix) {
+                    if stem.len() >= 2 {
+                        push(stem.to_string());
+                        push(format!("{stem}e"));
+                        let b = stem.as_bytes();
+                        if b.len() >= 3 && b[b.len() - 1] == b[b.len() - 2] {
+                            push(stem[..stem.len() - 1].to_string()); // "shelled" → "shell", "planned" → "plan"
+                        }
+                        if let Some(y) = stem.strip_suffix('i') {
+                            push(format!("{y}y")); // "denied" → "deny"
+                        }
+                    }
+                }
+            }
+        }
+        TriggerPos::Noun => {
+            if let Some(stem) = lower.strip_suffix("ies") {
+                push(format!("{stem}y"));
+            }
+            if let Some(stem) = lower.strip_suffix("es") {
+                push(stem.to_string());
+            }
+            if let Some(stem) = lower.strip_suffix('s') {
+                push(stem.to_string());
+            }
+        }
+        TriggerPos::Adj => {}
+    }
+    out
 }
 
 /// Does a pattern's constraint hold at trigger `t`? Returns the number of constraints when all do.
@@ -129,16 +176,12 @@ fn constraints_hold(tree: &Tree, t: u32, p: &VerbPattern) -> Result<u32, String>
     Ok(n)
 }
 
-fn code_trigger(coder: &Coder, tree: &Tree, sentence: u32, t: u32, mut trace: Option<&mut Trace>) -> Option<Event> {
+fn code_trigger(coder: &Coder, tree: &Tree, sentence: u32, t: u32, extra: &mut Vec<Event>, mut trace: Option<&mut Trace>) -> Option<Event> {
     let pos = trigger_pos(tree, t)?;
     if pos == TriggerPos::Noun && tree.mentions_at(t).iter().any(|&m| tree.doc.actors[m as usize].head == t) {
         return None; // "peacekeepers", "protesters": an actor, not an event
     }
-    let lemma = tree.lemma(t);
-    let ids = coder.patterns.for_lemma(pos, lemma);
-    if ids.is_empty() {
-        return None;
-    }
+    let ids = lemma_candidates(tree.lemma(t), &tree.lower(t), pos).into_iter().map(|l| coder.patterns.for_lemma(pos, &l)).find(|ids| !ids.is_empty())?;
     let mut best: Option<Candidate> = None;
     for &i in ids {
         let p = &coder.patterns.patterns[i as usize];
@@ -163,6 +206,11 @@ fn code_trigger(coder: &Coder, tree: &Tree, sentence: u32, t: u32, mut trace: Op
     let reciprocal_object = object_is_reciprocal(tree, t);
     sources.dedup();
     targets.retain(|x| !sources.contains(x));
+    if targets.is_empty() && !p.target.iter().all(|s| matches!(s, Slot::None)) {
+        // "offered to hand over to Great Britain", "willing to withdraw from Lebanon": the
+        // target sits in the complement clause
+        targets = complement_targets(tree, t, &sources);
+    }
     let doc = tree.doc;
     let countries = |ix: &[u32]| -> Vec<String> { ix.iter().map(|&i| doc.actors[i as usize].code.country.clone()).collect() };
     if p.reciprocal && sources.is_empty() {
@@ -204,15 +252,28 @@ fn code_trigger(coder: &Coder, tree: &Tree, sentence: u32, t: u32, mut trace: Op
             return None;
         }
     }
-    let (modality, attributed_to) = modality_of(tree, t, pos);
+    let mood = modality_of(tree, t, pos);
+    let mut modality = mood.modality;
+    let attributed_to = mood.attributed_to;
     let mut cameo = p.cameo.clone();
     let mut rule = format!("pattern:{}", p.origin);
-    if modality == Modality::Intended {
-        if let Some(c) = intent_code(&cameo) {
-            rule.push_str(&format!("+intent:{cameo}->{c}"));
-            cameo = c.to_string();
+    // what the mood makes of the act: "will provide" is an intent, "will attack" a threat,
+    // "will not accept" a refusal (CAMEO 03, 13 and 12)
+    let recoded = if mood.refusal {
+        refusal_code(&cameo).map(|c| (c, "refusal"))
+    } else if modality == Modality::Intended {
+        intent_code(&cameo).map(|c| (c, "intent")).or_else(|| threat_code(&cameo).map(|c| (c, "threat")))
+    } else {
+        None
+    };
+    if let Some((c, why)) = recoded {
+        rule.push_str(&format!("+{why}:{cameo}->{c}"));
+        cameo = c.to_string();
+        if why == "refusal" {
+            modality = Modality::Asserted;
         }
     }
+    let obligation = mood.obligation.then_some(mood.speech).flatten();
     let trigger_span = trigger_span(tree, t, p);
     let event = Event {
         sentence,
@@ -228,6 +289,12 @@ fn code_trigger(coder: &Coder, tree: &Tree, sentence: u32, t: u32, mut trace: Op
         rule,
         confidence: (0.5 + cand.specificity as f32 / 100.0).min(0.95),
     };
+    if let Some(d) = obligation.and_then(|speech| demand_event(tree, &event, speech)) {
+        if let Some(tr) = trace.as_deref_mut() {
+            tr.push(format!("  EVENT {} '{}': the speaker demands the {} event ({})", d.cameo, doc.slice(d.trigger_span), event.cameo, d.rule));
+        }
+        extra.push(d);
+    }
     if let Some(tr) = trace {
         tr.push(format!(
             "  EVENT {} '{}' {:?} → {:?} ({}; {})",
@@ -429,6 +496,31 @@ fn subject_or_relative(tree: &Tree, clause: u32, s: u32) -> Vec<u32> {
     }
 }
 
+/// Targets found in the open complement of a trigger ("promised to continue aid to Mozambique").
+fn complement_targets(tree: &Tree, t: u32, sources: &[u32]) -> Vec<u32> {
+    let slots = [
+        Slot::Obj,
+        Slot::Iobj,
+        Slot::Prep("to".into()),
+        Slot::Prep("with".into()),
+        Slot::Prep("from".into()),
+        Slot::Prep("against".into()),
+        Slot::Prep("on".into()),
+        Slot::Prep("in".into()),
+    ];
+    for c in tree.children_rel(t, &[DepRel::Xcomp, DepRel::Advcl, DepRel::Ccomp]) {
+        if tree.upos(c) != Upos::Verb || (tree.rel(c) != DepRel::Xcomp && tree.mark_of(c).as_deref() != Some("to")) {
+            continue;
+        }
+        let mut v = find_parties(tree, c, TriggerPos::Verb, &slots, false);
+        v.retain(|x| !sources.contains(x) && !tree.doc.actors[*x as usize].code.country.is_empty());
+        if !v.is_empty() {
+            return v;
+        }
+    }
+    Vec::new()
+}
+
 /// Actor mentions for a list of slots: the first slot that yields actors wins.
 fn find_parties(tree: &Tree, t: u32, pos: TriggerPos, slots: &[Slot], is_source: bool) -> Vec<u32> {
     let default_source = [Slot::Subj];
@@ -504,25 +596,47 @@ fn mentions_in_phrase(tree: &Tree, x: u32, depth: u32, trigger: u32) -> Vec<u32>
     out
 }
 
+/// How the text commits to an event: modality, who claims it, and the clause's mood.
+#[derive(Debug, Default)]
+struct Mood {
+    modality: Modality,
+    attributed_to: Option<u32>,
+    /// "must", "should", "has to": an obligation put on the event's source.
+    obligation: bool,
+    /// "will not", "would not", "cannot", "refuse to": a refusal.
+    refusal: bool,
+    /// The speech verb governing the event, if any.
+    speech: Option<u32>,
+}
+
 /// Modality of the event at `t` and who claims it.
-fn modality_of(tree: &Tree, t: u32, pos: TriggerPos) -> (Modality, Option<u32>) {
-    if tree.is_negated(t) {
-        return (Modality::Negated, None);
-    }
+fn modality_of(tree: &Tree, t: u32, pos: TriggerPos) -> Mood {
     // auxiliaries of the trigger's own clause (for nouns: of the carrying verb)
     let clause = if pos == TriggerPos::Verb { t } else { carrier_verb(tree, t).map(|(v, _)| v).unwrap_or(t) };
-    if clause != t && tree.is_negated(clause) {
-        return (Modality::Negated, None);
-    }
     let auxes: Vec<String> = tree.children_rel(clause, &[DepRel::Aux]).map(|a| tree.lower(a)).collect();
-    let mut modality = Modality::Asserted;
-    if auxes.iter().any(|a| matches!(a.as_str(), "could" | "might" | "may")) {
-        modality = Modality::Hypothetical;
-    } else if auxes.iter().any(|a| matches!(a.as_str(), "will" | "'ll" | "shall" | "would" | "wo")) {
-        modality = Modality::Intended;
+    let future = auxes.iter().any(|a| matches!(a.as_str(), "will" | "'ll" | "shall" | "would" | "wo" | "ca" | "can" | "cannot"));
+    let negated = tree.is_negated(t) || (clause != t && tree.is_negated(clause));
+    let mut mood = Mood::default();
+    if negated {
+        mood.modality = Modality::Negated;
+        mood.refusal = future;
+    } else if auxes.iter().any(|a| matches!(a.as_str(), "must" | "should" | "ought")) {
+        mood.obligation = true;
+        mood.modality = Modality::Hypothetical;
+    } else if auxes.iter().any(|a| matches!(a.as_str(), "could" | "might" | "may")) {
+        mood.modality = Modality::Hypothetical;
+    } else if future {
+        mood.modality = Modality::Intended;
     }
     if tree.children(clause).iter().any(|&c| tree.rel(c) == DepRel::Mark && matches!(tree.lower(c).as_str(), "if" | "unless")) {
-        return (Modality::Hypothetical, None);
+        mood.modality = Modality::Hypothetical;
+        return mood;
+    }
+    // "has to", "needs to": obligation from the governing verb
+    if let (DepRel::Xcomp, Some(h)) = (tree.rel(clause), tree.head(clause)) {
+        if matches!(tree.lemma(h), "have" | "need") && tree.mark_of(clause).as_deref() == Some("to") && !mood.refusal {
+            mood.obligation = true;
+        }
     }
     // climb the governing clauses
     let mut x = clause;
@@ -530,32 +644,79 @@ fn modality_of(tree: &Tree, t: u32, pos: TriggerPos) -> (Modality, Option<u32>) 
         let Some(h) = tree.head(x) else { break };
         let rel = tree.rel(x);
         let hl = tree.lemma(h);
+        let claimed = |m: &mut Mood| {
+            if m.modality == Modality::Asserted {
+                m.modality = Modality::Claimed;
+            }
+            m.attributed_to = speaker(tree, h);
+            m.speech = Some(h);
+        };
         match rel {
             DepRel::Xcomp | DepRel::Ccomp if rel == DepRel::Xcomp || tree.mark_of(x).is_none_or(|m| m == "to") => {
                 if FAIL_GOVERNORS.contains(&hl) {
-                    return (Modality::Negated, None);
+                    mood.refusal = matches!(hl, "refuse" | "decline");
+                    mood.modality = Modality::Negated;
+                    return mood;
                 }
-                if INTENT_GOVERNORS.contains(&hl) && rel == DepRel::Xcomp && modality == Modality::Asserted {
-                    modality = Modality::Intended;
+                if INTENT_GOVERNORS.contains(&hl) && rel == DepRel::Xcomp && mood.modality == Modality::Asserted {
+                    mood.modality = Modality::Intended;
                 }
                 if rel == DepRel::Ccomp && SAY_VERBS.contains(&hl) {
-                    return (if modality == Modality::Asserted { Modality::Claimed } else { modality }, speaker(tree, h));
+                    claimed(&mut mood);
+                    return mood;
                 }
                 if rel == DepRel::Ccomp && DENY_VERBS.contains(&hl) {
-                    return (Modality::Denied, speaker(tree, h));
+                    mood.modality = Modality::Denied;
+                    mood.attributed_to = speaker(tree, h);
+                    return mood;
                 }
             }
             DepRel::Ccomp | DepRel::Parataxis if SAY_VERBS.contains(&hl) => {
-                return (if modality == Modality::Asserted { Modality::Claimed } else { modality }, speaker(tree, h));
+                claimed(&mut mood);
+                return mood;
             }
-            DepRel::Ccomp if DENY_VERBS.contains(&hl) => return (Modality::Denied, speaker(tree, h)),
-            DepRel::Advcl if tree.mark_of(x).is_some_and(|m| m == "if" || m == "unless") => return (Modality::Hypothetical, None),
+            DepRel::Ccomp if DENY_VERBS.contains(&hl) => {
+                mood.modality = Modality::Denied;
+                mood.attributed_to = speaker(tree, h);
+                return mood;
+            }
+            DepRel::Advcl if tree.mark_of(x).is_some_and(|m| m == "if" || m == "unless") => {
+                mood.modality = Modality::Hypothetical;
+                return mood;
+            }
             DepRel::Conj => {}
             _ => break,
         }
         x = h;
     }
-    (modality, None)
+    mood
+}
+
+/// "Russia said Sudan must return the helicopter": the speaker demands (CAMEO 10) that the
+/// obliged party act.
+fn demand_event(tree: &Tree, e: &Event, speech: u32) -> Option<Event> {
+    let speaker = e.attributed_to?;
+    let code = demand_code(&e.cameo)?;
+    let doc = tree.doc;
+    let sc = &doc.actors[speaker as usize].code;
+    let targets: Vec<u32> = e.actors.iter().copied().filter(|&a| doc.actors[a as usize].code != *sc).collect();
+    if targets.is_empty() {
+        return None;
+    }
+    Some(Event {
+        sentence: e.sentence,
+        trigger: speech,
+        trigger_span: doc.tokens[speech as usize].span,
+        actors: vec![speaker],
+        recipients: targets,
+        cameo: code.to_string(),
+        modality: Modality::Asserted,
+        attributed_to: None,
+        timex: None,
+        place: None,
+        rule: format!("obligation:{}->{}", e.cameo, code),
+        confidence: 0.6,
+    })
 }
 
 /// The actor mention heading the subject of a speech verb.
@@ -582,6 +743,10 @@ fn add_accusations(coder: &Coder, tree: &Tree, events: &mut Vec<Event>, mut trac
         if accused.is_empty() || sc.is_empty() {
             continue;
         }
+        // a claim is an accusation when the speaker says so ("claim", "allege") or is the victim;
+        // a third party reporting violence ("the UN said militiamen attacked …") accuses no one
+        let victim = e.recipients.iter().any(|&r| doc.actors[r as usize].code.country == *sc);
+
         // the speech verb governing the claim
         let mut v = e.trigger;
         while let Some(h) = tree.head(v) {
@@ -592,6 +757,9 @@ fn add_accusations(coder: &Coder, tree: &Tree, events: &mut Vec<Event>, mut trac
             v = h;
         }
         if events.iter().any(|x| x.trigger == v && x.cameo.starts_with("11")) {
+            continue;
+        }
+        if !victim && !matches!(tree.lemma(v), "claim" | "allege" | "accuse" | "charge" | "blame") {
             continue;
         }
         let ev = Event {

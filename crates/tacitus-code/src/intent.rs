@@ -24,7 +24,71 @@ pub fn intent_code(code: &str) -> Option<&'static str> {
         "086" | "0861" | "0862" | "0863" => "0355",
         "087" | "0871" | "0872" | "0873" | "0874" => "0356",
         _ if c.starts_with("08") => "035",
-        "057" => "031",
+        "057" => "030",
+        _ if c.starts_with("05") => "032",
+        _ => return None,
+    })
+}
+
+/// The threat code (13x) for a conflict act that is only announced: "will attack" is 138.
+pub fn threat_code(code: &str) -> Option<&'static str> {
+    let c = code;
+    Some(match c {
+        _ if c.starts_with("191") => "1381",
+        _ if c.starts_with("192") => "1382",
+        _ if c.starts_with("18") => "1383",
+        _ if c.starts_with("204") => "1385",
+        _ if c.starts_with("19") || c.starts_with("20") => "1384",
+        _ if c.starts_with("161") || c.starts_with("164") => "1313",
+        _ if c.starts_with("163") || c.starts_with("1621") || c.starts_with("125") => "1312",
+        _ if c.starts_with("16") => "131",
+        _ if c.starts_with("17") => "137",
+        _ if c.starts_with("14") || c.starts_with("15") => "130",
+        "0356" | "087" | "0871" | "0872" | "0873" | "0874" => "131",
+        _ => return None,
+    })
+}
+
+/// The rejection code (12x) for a cooperative act the source says it will not do.
+pub fn refusal_code(code: &str) -> Option<&'static str> {
+    let c = code;
+    Some(match c {
+        "057" => "127",
+        _ if c.starts_with("04") || c.starts_with("036") => "125",
+        _ if c.starts_with("06") || c.starts_with("030") || c.starts_with("031") => "121",
+        _ if c.starts_with("07") || c.starts_with("033") => "122",
+        _ if c.starts_with("08") || c.starts_with("035") => "124",
+        _ if c.starts_with("03") || c.starts_with("05") => "120",
+        _ => return None,
+    })
+}
+
+/// The demand code (10x) for an act the speaker says another party must do.
+pub fn demand_code(code: &str) -> Option<&'static str> {
+    let c = code;
+    Some(match c {
+        _ if c.starts_with("04") || c.starts_with("036") => "106",
+        "057" | "037" => "107",
+        _ if c.starts_with("038") || c.starts_with("039") || c.starts_with("045") => "108",
+        "061" | "0311" => "1011",
+        "062" | "0312" => "1012",
+        "063" | "0313" => "1013",
+        "064" | "0314" => "1014",
+        _ if c.starts_with("06") || c.starts_with("03") => "101",
+        _ if c.starts_with("05") => "102",
+        "071" => "1031",
+        "072" => "1032",
+        "073" => "1033",
+        "074" => "1034",
+        _ if c.starts_with("07") => "103",
+        _ if c.starts_with("083") => "104",
+        "081" | "0811" | "0812" | "0813" | "0814" => "1051",
+        "082" => "1052",
+        "084" | "0841" | "0842" => "1053",
+        "085" => "1054",
+        "086" | "0861" | "0862" | "0863" => "1055",
+        "087" | "0871" | "0872" | "0873" | "0874" => "1056",
+        _ if c.starts_with("08") => "105",
         _ => return None,
     })
 }
@@ -40,5 +104,14 @@ mod tests {
         assert_eq!(intent_code("042"), Some("036"));
         assert_eq!(intent_code("190"), None);
         assert_eq!(intent_code("112"), None);
+    }
+
+    #[test]
+    fn announced_conflict_is_a_threat_and_refused_cooperation_a_rejection() {
+        assert_eq!(threat_code("190"), Some("1384"));
+        assert_eq!(threat_code("1312"), None);
+        assert_eq!(refusal_code("075"), Some("122"));
+        assert_eq!(demand_code("0841"), Some("1053"));
+        assert_eq!(demand_code("190"), None);
     }
 }

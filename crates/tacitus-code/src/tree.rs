@@ -126,10 +126,16 @@ impl<'d> Tree<'d> {
         d
     }
     pub fn is_passive(&self, verb: u32) -> bool {
-        self.children(verb).iter().any(|&c| matches!(self.rel(c), DepRel::AuxPass | DepRel::NsubjPass | DepRel::CsubjPass))
-            || (self.xpos(verb) == "VBN"
-                && matches!(self.rel(verb), DepRel::Acl)
-                && !self.children(verb).iter().any(|&c| matches!(self.rel(c), DepRel::Aux)))
+        if self.children(verb).iter().any(|&c| matches!(self.rel(c), DepRel::AuxPass | DepRel::NsubjPass | DepRel::CsubjPass)) {
+            return true;
+        }
+        // a reduced relative ("talks hosted by Putin") is passive; a participle hanging off a
+        // root noun with no agent is more likely a misparsed main verb ("The parliament threatened ...")
+        self.xpos(verb) == "VBN"
+            && matches!(self.rel(verb), DepRel::Acl)
+            && !self.children(verb).iter().any(|&c| matches!(self.rel(c), DepRel::Aux))
+            && (self.children(verb).iter().any(|&c| self.rel(c) == DepRel::OblAgent)
+                || self.head(verb).is_some_and(|h| self.rel(h) != DepRel::Root))
     }
     /// Negated by "not", "never", "no"?
     pub fn is_negated(&self, t: u32) -> bool {

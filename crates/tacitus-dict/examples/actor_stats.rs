@@ -127,7 +127,12 @@ fn run() -> std::result::Result<(), Box<dyn std::error::Error>> {
         );
         let mut top: Vec<_> = counts.into_iter().collect();
         top.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
-        for ((words, kind), n) in top.iter().filter(|((_, k), _)| *k != "sector").take(std::env::var("TOP").ok().and_then(|v| v.parse().ok()).unwrap_or(60)) {
+        for ((words, kind), n) in top.iter().filter(|((_, k), _)| *k != "sector").take(
+            std::env::var("TOP")
+                .ok()
+                .and_then(|v| v.parse().ok())
+                .unwrap_or(60),
+        ) {
             println!("  {n:>5}  {kind:<12} {words}");
         }
     }

@@ -95,9 +95,15 @@ impl ActorCode {
     pub fn with_org(country: &str, org: &str, sector: &str) -> Self {
         ActorCode { country: country.to_string(), org: org.to_string(), sector: sector.to_string() }
     }
-    /// The joined CAMEO-style code (`ARMGOV`, `IGOUNO`).
+    /// The joined CAMEO-style code: country, sector, group (`ARMGOV`, `PSEREBHMS`); for
+    /// international and non-governmental organisations the organisation comes first
+    /// (`IGOUNO`, `IGONATMIL`).
     pub fn code(&self) -> String {
-        format!("{}{}{}", self.country, self.org, self.sector)
+        if matches!(self.country.as_str(), "IGO" | "NGO" | "IMG" | "MNC") {
+            format!("{}{}{}", self.country, self.org, self.sector)
+        } else {
+            format!("{}{}{}", self.country, self.sector, self.org)
+        }
     }
 }
 

@@ -1,7 +1,7 @@
 //! Show how the place tagger decides on each gazetteer match of a text (stdin or argument).
 //! Usage: `cargo run -p tacitus-geo --example explain_places -- "They met in Sochi."`
 
-use std::io::Read;
+use std::io::{Read, Write};
 use std::sync::Arc;
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
@@ -15,8 +15,11 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     };
     let tagger = tacitus_geo::PlaceTagger::new(Arc::new(tacitus_geo::Gazetteer::load_default()?));
     let doc = tacitus_doc::Document::new("x", text, None);
+    let mut out = std::io::stdout().lock();
     for line in tagger.explain(&doc) {
-        println!("{line}");
+        if writeln!(out, "{line}").is_err() {
+            break; // reader went away (e.g. `| head`)
+        }
     }
     Ok(())
 }

@@ -200,7 +200,10 @@ impl Gazetteer {
     /// Read the gazetteer TSV (`id name lat lon country admin1 feature population flags alts`).
     pub fn from_tsv<R: BufRead>(mut reader: R, origin: &str) -> Result<Gazetteer> {
         let mut text = String::new();
-        reader.read_to_string(&mut text).map_err(|e| Error::Io { path: origin.to_string(), source: e })?;
+        reader.read_to_string(&mut text).map_err(|e| Error::Io {
+            path: origin.to_string(),
+            source: e,
+        })?;
         Gazetteer::from_text(&text, origin)
     }
 
@@ -219,7 +222,11 @@ impl Gazetteer {
             (ga, hb.join())
         });
         let mut g = ga?;
-        let gb = gb.map_err(|_| Error::Format { origin: origin.to_string(), line: 0, message: "parser thread failed".into() })??;
+        let gb = gb.map_err(|_| Error::Format {
+            origin: origin.to_string(),
+            line: 0,
+            message: "parser thread failed".into(),
+        })??;
         let offset = g.entries.len() as u32;
         for (code, ix) in gb.countries {
             g.countries.entry(code).or_insert(ix + offset);
@@ -228,7 +235,15 @@ impl Gazetteer {
             g.admin1.entry(code).or_insert(ix + offset);
         }
         g.entries.extend(gb.entries);
-        g.pending.extend(gb.pending.into_iter().map(|(h, r)| (h, NameRef { entry: r.entry + offset, alternate: r.alternate })));
+        g.pending.extend(gb.pending.into_iter().map(|(h, r)| {
+            (
+                h,
+                NameRef {
+                    entry: r.entry + offset,
+                    alternate: r.alternate,
+                },
+            )
+        }));
         g.max_words = g.max_words.max(gb.max_words);
         g.finish();
         Ok(g)
@@ -351,7 +366,8 @@ impl Gazetteer {
     fn add_key(&mut self, key: String, entry: u32, alternate: bool) {
         let words = key.split([' ', '-']).count();
         self.max_words = self.max_words.max(words.min(8));
-        self.pending.push((key_hash(&key), NameRef { entry, alternate }));
+        self.pending
+            .push((key_hash(&key), NameRef { entry, alternate }));
     }
 
     /// Merge pending names into the sorted index (one name per entry, own names first).

@@ -570,9 +570,33 @@ pub const PLACE_PREMODIFIERS: &[&str] = &[
 
 /// Compass and position words.
 pub const DIRECTIONS: &[&str] = &[
-    "north", "south", "east", "west", "northern", "southern", "eastern", "western", "central", "northeast",
-    "northwest", "southeast", "southwest", "northeastern", "northwestern", "southeastern", "southwestern",
-    "upper", "lower", "greater", "inner", "outer", "downtown", "metro", "metropolitan", "coastal", "rural",
+    "north",
+    "south",
+    "east",
+    "west",
+    "northern",
+    "southern",
+    "eastern",
+    "western",
+    "central",
+    "northeast",
+    "northwest",
+    "southeast",
+    "southwest",
+    "northeastern",
+    "northwestern",
+    "southeastern",
+    "southwestern",
+    "upper",
+    "lower",
+    "greater",
+    "inner",
+    "outer",
+    "downtown",
+    "metro",
+    "metropolitan",
+    "coastal",
+    "rural",
 ];
 
 /// Prepositions and phrases that mark a following name as a place.
@@ -1520,8 +1544,8 @@ pub const NEVER_ALONE: &[&str] = &[
 /// Lower-case function words allowed inside a multi-word place name ("Isle of Man").
 pub const NAME_INNER_WORDS: &[&str] = &[
     "of", "the", "de", "del", "della", "di", "da", "do", "dos", "das", "la", "le", "les", "al",
-    "el", "upon", "on", "and", "du", "des", "am", "an", "sur", "y", "en", "im", "bin", "ibn",
-    "van", "von", "der", "den",
+    "el", "upon", "on", "and", "du", "des", "am", "an", "sur", "au", "aux", "y", "en", "im", "bin",
+    "ibn", "van", "von", "der", "den",
 ];
 
 pub fn contains(list: &[&str], word_lower: &str) -> bool {

@@ -105,7 +105,7 @@ struct Candidate {
     rejected: bool,
     /// Rejected because it names a person here: other mentions of the name need a cue.
     person: bool,
-    /// Entry indices of the area this one is qualified by ("Innisfail, Alberta").
+    /// Index (in the candidate list) of the area that qualifies this name ("Innisfail, Alberta").
     qualifier: Option<usize>,
 }
 
@@ -193,7 +193,7 @@ impl PlaceTagger {
         for i in 0..cands.len() {
             self.filter(doc, &words, &lower_words, doc_all_caps, &mut cands, i);
         }
-        self.link_qualifiers(text, &words, &mut cands);
+        self.link_qualifiers(text, &mut cands);
         let chosen = self.resolve(&cands);
         (cands, chosen)
     }
@@ -383,7 +383,7 @@ impl PlaceTagger {
             if is_capitalised(p)
                 && contains(lx::FIRST_NAMES, pl)
                 && gap_before == " "
-                && !has_country
+                && (!has_country || is_first_name)
             {
                 person = true;
             }
@@ -395,7 +395,8 @@ impl PlaceTagger {
                 && is_capitalised(p)
                 && gap_before == " "
                 && !is_all_caps(p)
-                && !(contains(lx::PLACE_PREMODIFIERS, pl) && (max_city_pop >= 100_000 || !contains(lx::DIRECTIONS, pl)))
+                && !(contains(lx::PLACE_PREMODIFIERS, pl)
+                    && (max_city_pop >= 100_000 || !contains(lx::DIRECTIONS, pl)))
                 && !contains(lx::TITLES, pl)
                 && g.lookup(p).is_empty()
                 && !doc_all_caps
@@ -430,7 +431,7 @@ impl PlaceTagger {
                 && !contains(lx::INSTITUTION_NOUNS, nl)
                 && !next_is_place
                 && !sentence_initial_word(text, words, c.last + 1)
-                && (is_first_name && !has_country || !has_area && max_city_pop < 1_000_000)
+                && (is_first_name || !has_area && max_city_pop < 1_000_000)
                 && !doc_all_caps
             {
                 person = true;
@@ -482,8 +483,7 @@ impl PlaceTagger {
     }
 
     /// "Innisfail, Alta.", "Paris, Ky.": a name followed by a comma and an area qualifies it.
-    fn link_qualifiers(&self, text: &str, words: &[Word], cands: &mut [Candidate]) {
-        let _ = words;
+    fn link_qualifiers(&self, text: &str, cands: &mut [Candidate]) {
         for i in 0..cands.len().saturating_sub(1) {
             let (a, b) = (&cands[i], &cands[i + 1]);
             if b.rejected || a.rejected {
@@ -877,6 +877,8 @@ mod tests {
     fn people_are_not_places() {
         assert!(texts("Paris Hilton arrived late.").is_empty());
         assert!(texts("Jordan said the deal was done.").is_empty());
+        assert!(texts("Nine-year-old Georgia Stevens skates. Georgia trains daily.").is_empty());
+        assert!(texts("Michael Jordan played.").is_empty());
         assert_eq!(
             texts("Talks were held in Jordan last week."),
             vec!["Jordan"]
@@ -973,11 +975,21 @@ mod tests {
         let mut start = 0;
         for w in t.split(' ') {
             let s0 = t[start..].find(w).map(|k| k + start).unwrap_or(start);
-            doc.tokens.push(Token { span: Span::new(s0 as u32, (s0 + w.len()) as u32) });
+            doc.tokens.push(Token {
+                span: Span::new(s0 as u32, (s0 + w.len()) as u32),
+            });
             start = s0 + w.len();
         }
         let heads = [3u32, 2, 0, tacitus_doc::syntax::ROOT, 5, 3, 3];
-        let upos = [Upos::Noun, Upos::Adp, Upos::Propn, Upos::Verb, Upos::Adp, Upos::Propn, Upos::Punct];
+        let upos = [
+            Upos::Noun,
+            Upos::Adp,
+            Upos::Propn,
+            Upos::Verb,
+            Upos::Adp,
+            Upos::Propn,
+            Upos::Punct,
+        ];
         for i in 0..7 {
             doc.syntax.push(TokenSyntax {
                 upos: upos[i],
@@ -987,7 +999,11 @@ mod tests {
                 deprel: DepRel::Dep,
             });
         }
-        doc.sentences = vec![Sentence { span: Span::new(0, t.len() as u32), first_token: 0, end_token: 7 }];
+        doc.sentences = vec![Sentence {
+            span: Span::new(0, t.len() as u32),
+            first_token: 0,
+            end_token: 7,
+        }];
         tagger().tag(&mut doc);
         assert_eq!(doc.places.len(), 2, "{:?}", doc.places);
         doc.events.push(Event {

@@ -1,10 +1,10 @@
 //! Sentence splitting and tokenization of a raw text file, printed as CoNLL-U.
 //!
 //! ```text
-//! cargo run -p tacitus-nlp --example sbd -- FILE              # tacitus segmenter (rules)
+//! cargo run -p tacitus-nlp --example sbd -- FILE              # tacitus segmenter
 //! cargo run -p tacitus-nlp --example sbd -- --sentencex FILE  # sentencex sentences, our tokens
 //! cargo run -p tacitus-nlp --release --example sbd -- --bench FILE  # throughput, to stderr
-//! cargo run -p tacitus-nlp --example sbd -- --web FILE        # rules + boundary classifier
+//! cargo run -p tacitus-nlp --example sbd -- --rules-only FILE # without the boundary classifier
 //! cargo run -p tacitus-nlp --release --example sbd -- --train-boundary OUT.tsv TRAIN.conllu...
 //! ```
 //!
@@ -21,7 +21,7 @@ use std::time::Instant;
 
 use tacitus_doc::{CharIndex, Sentence, Span, Token};
 use tacitus_nlp::segment::boundary::{self, TrainingText};
-use tacitus_nlp::segment::{segment_text, segment_web_text, tokenize_text};
+use tacitus_nlp::segment::{segment_text, segment_text_with, tokenize_text};
 
 type Result<T> = std::result::Result<T, Box<dyn std::error::Error>>;
 
@@ -177,7 +177,7 @@ fn main() -> Result<()> {
         return train_boundary(out, treebanks);
     }
     let Some(path) = paths.first() else {
-        return Err("usage: sbd [--web | --sentencex | --bench] FILE".into());
+        return Err("usage: sbd [--rules-only | --sentencex | --bench] FILE".into());
     };
     let text = std::fs::read_to_string(path).map_err(|e| format!("{path}: {e}"))?;
     match mode {
@@ -189,8 +189,8 @@ fn main() -> Result<()> {
             let (sentences, tokens) = segment_with_sentencex(&text);
             write_conllu(&text, &sentences, &tokens)
         }
-        Some("--web") => {
-            let (sentences, tokens) = segment_web_text(&text);
+        Some("--rules-only") => {
+            let (sentences, tokens) = segment_text_with(&text, None);
             write_conllu(&text, &sentences, &tokens)
         }
         Some("--bench") => {
@@ -198,7 +198,7 @@ fn main() -> Result<()> {
             Ok(())
         }
         Some(other) => Err(format!(
-            "unknown option {other}; expected --web, --sentencex, --bench or --train-boundary"
+            "unknown option {other}; expected --rules-only, --sentencex, --bench or --train-boundary"
         )
         .into()),
     }

@@ -11,24 +11,36 @@
 use std::path::Path;
 use std::time::Instant;
 use tacitus_nlp::syntax::conllu::read_treebank;
-use tacitus_nlp::syntax::train::{train, training_sentences, TrainConfig};
+use tacitus_nlp::syntax::train::{package, train, training_sentences, TrainConfig};
 use tacitus_nlp::syntax::{evaluate, Analyzer};
 
 fn load(model: &str) -> Result<Analyzer, Box<dyn std::error::Error>> {
     let t = Instant::now();
-    let a = if model == "default" { Analyzer::load_default()? } else { Analyzer::load(Path::new(model))? };
+    let a = if model == "default" {
+        Analyzer::load_default()?
+    } else {
+        Analyzer::load(Path::new(model))?
+    };
     eprintln!("model load {:.1} ms", t.elapsed().as_secs_f64() * 1e3);
     Ok(a)
 }
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     let args: Vec<String> = std::env::args().skip(1).collect();
-    let flag = |name: &str| args.iter().position(|a| a == name).and_then(|i| args.get(i + 1)).cloned();
+    let flag = |name: &str| {
+        args.iter()
+            .position(|a| a == name)
+            .and_then(|i| args.get(i + 1))
+            .cloned()
+    };
     match args.first().map(String::as_str) {
         Some("train") if args.len() >= 3 => {
             let t0 = Instant::now();
             let no_gum = args.iter().any(|a| a == "--no-gum");
-            let mut cfg = TrainConfig { use_gum: !no_gum, ..TrainConfig::default() };
+            let mut cfg = TrainConfig {
+                use_gum: !no_gum,
+                ..TrainConfig::default()
+            };
             if let Some(k) = flag("--jackknife").and_then(|v| v.parse().ok()) {
                 cfg.jackknife = k;
             }
@@ -50,10 +62,22 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             let ud = Path::new(&args[1]);
             let sents = training_sentences(ud, cfg.use_gum)?;
             let mut log = |m: &str| eprintln!("[{:>6.1}s] {m}", t0.elapsed().as_secs_f64());
-            let a = train(&sents, &cfg, &mut log);
-            let bytes = a.to_bytes();
+            if let Some(p) = flag("--tagger-prune").and_then(|v| v.parse().ok()) {
+                cfg.tagger_prune = p;
+            }
+            if let Some(p) = flag("--parser-prune").and_then(|v| v.parse().ok()) {
+                cfg.parser_prune = p;
+            }
+            let trained = train(&sents, &cfg, &mut log);
+            let bytes = package(&trained, &cfg)?;
             std::fs::write(&args[2], &bytes)?;
-            log(&format!("wrote {} ({} bytes, weights {:?})", args[2], bytes.len(), a.sizes()));
+            let a = Analyzer::from_bytes(&bytes)?;
+            log(&format!(
+                "wrote {} ({} bytes, weights {:?})",
+                args[2],
+                bytes.len(),
+                a.sizes()
+            ));
             let dev = read_treebank(&ud.join("en_ewt-ud-dev.conllu"))?;
             log(&format!("EWT dev: {}", evaluate(&a, &dev).summary()));
         }
@@ -68,7 +92,11 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             a.prune(tmin, min);
             let bytes = a.to_bytes();
             std::fs::write(&args[2], &bytes)?;
-            println!("pruned at {tmin} {min}: {} bytes, weights {:?}", bytes.len(), a.sizes());
+            println!(
+                "pruned at {tmin} {min}: {} bytes, weights {:?}",
+                bytes.len(),
+                a.sizes()
+            );
         }
         Some("confuse") if args.len() >= 3 => {
             let a = load(&args[1])?;
@@ -78,8 +106,15 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
                 let words: Vec<&str> = g.words.iter().map(|w| w.form.as_str()).collect();
                 for (w, p) in g.words.iter().zip(a.analyze(&words)) {
                     if w.upos != p.upos {
-                        *c.entry(format!("{}->{} {}", w.upos.as_str(), p.upos.as_str(), w.form.to_lowercase())).or_default() += 1;
-                        *c.entry(format!("{}->{}", w.upos.as_str(), p.upos.as_str())).or_default() += 1;
+                        *c.entry(format!(
+                            "{}->{} {}",
+                            w.upos.as_str(),
+                            p.upos.as_str(),
+                            w.form.to_lowercase()
+                        ))
+                        .or_default() += 1;
+                        *c.entry(format!("{}->{}", w.upos.as_str(), p.upos.as_str()))
+                            .or_default() += 1;
                     }
                 }
             }
@@ -92,7 +127,10 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         Some("bench") if args.len() >= 3 => {
             let a = load(&args[1])?;
             let gold = read_treebank(Path::new(&args[2]))?;
-            let sents: Vec<Vec<&str>> = gold.iter().map(|s| s.words.iter().map(|w| w.form.as_str()).collect()).collect();
+            let sents: Vec<Vec<&str>> = gold
+                .iter()
+                .map(|s| s.words.iter().map(|w| w.form.as_str()).collect())
+                .collect();
             let t = Instant::now();
             let mut n = 0usize;
             let mut rounds = 0;
@@ -102,7 +140,10 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
                 }
                 rounds += 1;
             }
-            println!("tag+lemma+parse {:.0} tokens/s (1 thread, {rounds} rounds)", n as f64 / t.elapsed().as_secs_f64());
+            println!(
+                "tag+lemma+parse {:.0} tokens/s (1 thread, {rounds} rounds)",
+                n as f64 / t.elapsed().as_secs_f64()
+            );
         }
         _ => eprintln!("usage: syntax train UD_DIR OUT | eval MODEL FILE | bench MODEL FILE"),
     }

@@ -4,7 +4,9 @@
 //! the gold events by the same rule as `tacitus petrarch-validate`.
 //! `cargo run -p tacitus-petrarch --example validate_dep -- RECORDS.xml [-v]`
 use tacitus_doc::Document;
-use tacitus_petrarch::{deptree, dicts::DictFiles, records::Records, validate, Coder, Dictionaries};
+use tacitus_petrarch::{
+    deptree, dicts::DictFiles, records::Records, validate, Coder, Dictionaries,
+};
 
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -55,7 +57,9 @@ fn main() {
         analyzer.annotate(&mut doc);
         let mut got = Vec::new();
         for si in 0..doc.sentences.len() {
-            let Some(tree) = deptree::sentence_tree(&doc, si) else { continue };
+            let Some(tree) = deptree::sentence_tree(&doc, si) else {
+                continue;
+            };
             let text = doc.slice(doc.sentences[si].span).to_string();
             if let Ok(ev) = coder.code_tree(&tree, &text, r.date) {
                 got.extend(ev.into_iter().map(|e| (e.source, e.target, e.code)));
@@ -67,7 +71,12 @@ fn main() {
         if ok {
             pass += 1;
         }
-        println!("{} {} {}", if ok { "PASS" } else { "FAIL" }, r.category, r.id);
+        println!(
+            "{} {} {}",
+            if ok { "PASS" } else { "FAIL" },
+            r.category,
+            r.id
+        );
         if verbose && !ok {
             println!("   expected {:?}\n   got      {:?}", r.expected.events, got);
         }

@@ -144,6 +144,14 @@ impl Coder {
         ))
     }
 
+    /// Load the dictionaries a `PETR_config.ini` names, from `dict_dir`.
+    pub fn from_config(ini: &Path, dict_dir: &Path) -> Result<Coder> {
+        Ok(Coder::new(
+            Dictionaries::load(&DictFiles::from_config(ini, dict_dir)?)?,
+            Config::default(),
+        ))
+    }
+
     /// Code one sentence tree; `text` (the sentence as written) is checked against the discard
     /// list first. Returns the events, or `Err(kind)` when the sentence is discarded.
     pub fn code_tree(
@@ -176,7 +184,10 @@ impl Coder {
             }
             // a verb inside the complement of a verb already coded belongs to that event
             // ("is said to be about to restore", "abandoned efforts to stop")
-            if coded_vps.iter().any(|&vp| vp != parent && is_ancestor(tree, vp, parent)) {
+            if coded_vps
+                .iter()
+                .any(|&vp| vp != parent && is_ancestor(tree, vp, parent))
+            {
                 continue;
             }
             let found = self.code_verb(&s, n, parent);
@@ -585,6 +596,28 @@ mod tests {
     const RESTORE: &str = "(ROOT (S (NP (NNP Arnor)) (VP (VBZ is) (VP (IN about) (S (VP (TO to) (VP (VB restore) (NP (JJ diplomatic) (NNS ties)) (PP (IN with) (NP (NNP Gondor)))))))) (. .)))";
 
     #[test]
+    fn odd_trees_do_not_panic() {
+        let c = coder(
+            "--- RESTORE [064:065] ---\nRESTORE\n- $ ^ % * + ^ [1]\n- * ^ ^ ^ [2]\n",
+            ACTORS,
+            "X [~Y]\n",
+        );
+        for p in [
+            "(ROOT (VB restore))",
+            "(ROOT (VP (VB restore)))",
+            "(ROOT (S (VP (VB restore) (NP) (NP (NNP Arnor)))))",
+            "(ROOT (S (NP (NP (NP (NNP Arnor)))) (VP (VBN restore) (PP (IN by)))))",
+            "(ROOT (S (NP (CC and) (, ,)) (VP (VB restore) (NP (CC and)))))",
+            "(X (Y (Z (VB restore) (NP (POS 's)))))",
+        ] {
+            if let Ok(t) = Tree::parse_penn(p, "t", 1) {
+                let _ = c.code_tree(&t, &t.text(), None);
+                let _ = c.explain_tree(&t, None);
+            }
+        }
+    }
+
+    #[test]
     fn default_code_with_subject_and_object() {
         let c = coder("--- RESTORE [064] ---\nRESTORE\n", ACTORS, "");
         assert_eq!(
@@ -652,6 +685,24 @@ mod tests {
                 ("GON".into(), "ARNGOV".into(), "033".into())
             ]
         );
+    }
+
+    #[test]
+    fn cameo2_codes_are_active_passive() {
+        let mut c = coder("--- OPPOSE [112:113] ---\nOPPOSE\n", ACTORS, "");
+        c.config.pair_mode = PairMode::ActivePassive;
+        let active = "(ROOT (S (NP (NNP Arnor)) (VP (VBD opposed) (NP (NNP Gondor))) (. .)))";
+        assert_eq!(
+            code(&c, active),
+            [("ARN".into(), "GON".into(), "112".into())]
+        );
+        let passive = "(ROOT (S (NP (NNP Arnor)) (VP (VBD was) (VP (VBN opposed) (PP (IN by) (NP (NNP Gondor))))) (. .)))";
+        assert_eq!(
+            code(&c, passive),
+            [("GON".into(), "ARN".into(), "113".into())]
+        );
+        c.config.pair_mode = PairMode::Paired;
+        assert_eq!(code(&c, active).len(), 2);
     }
 
     #[test]

@@ -51,6 +51,63 @@ impl DictFiles {
     }
 }
 
+impl DictFiles {
+    /// The `[Dictionaries]` section of a `PETR_config.ini` (`verbfile_name`, `actorfile_list`,
+    /// `agentfile_name`, `discardfile_name`, `issuefile_name`), with file names resolved in
+    /// `dict_dir`. Only the first `[Dictionaries]` section counts, as in PETRARCH.
+    pub fn from_config(ini: &Path, dict_dir: &Path) -> Result<DictFiles> {
+        let text = std::fs::read_to_string(ini).map_err(|source| Error::Io {
+            path: ini.display().to_string(),
+            source,
+        })?;
+        let mut files = DictFiles::default();
+        let mut in_section = false;
+        let mut seen = false;
+        let mut verbs = None;
+        for (no, raw) in text.lines().enumerate() {
+            let line = raw.split('#').next().unwrap_or("").trim();
+            if line.starts_with('[') {
+                in_section = line.eq_ignore_ascii_case("[Dictionaries]") && !seen;
+                seen |= in_section;
+                continue;
+            }
+            if !in_section || line.is_empty() {
+                continue;
+            }
+            let Some((k, v)) = line.split_once('=') else {
+                return Err(Error::Parse {
+                    file: ini.display().to_string(),
+                    line: no + 1,
+                    message: "expected `name = value`".into(),
+                });
+            };
+            let v = v.trim();
+            match k.trim() {
+                "verbfile_name" => verbs = Some(dict_dir.join(v)),
+                "actorfile_list" => {
+                    files.actors = v
+                        .split(',')
+                        .map(str::trim)
+                        .filter(|x| !x.is_empty())
+                        .map(|x| dict_dir.join(x))
+                        .collect()
+                }
+                "agentfile_name" => files.agents = Some(dict_dir.join(v)),
+                "discardfile_name" => files.discards = Some(dict_dir.join(v)),
+                "issuefile_name" => files.issues = Some(dict_dir.join(v)),
+                _ => {}
+            }
+        }
+        files.verbs = verbs.ok_or_else(|| {
+            Error::Missing(format!(
+                "{}: no verbfile_name in [Dictionaries]",
+                ini.display()
+            ))
+        })?;
+        Ok(files)
+    }
+}
+
 impl Dictionaries {
     /// Load every file of `files`; actor files are read in parallel threads with the verbs.
     pub fn load(files: &DictFiles) -> Result<Dictionaries> {

@@ -12,7 +12,8 @@ pub fn actor_code(code: &str) -> ActorCode {
     if code.starts_with('"') {
         return ActorCode::new("", "");
     }
-    let (country, rest) = code.split_at(code.len().min(3));
+    let cut = code.char_indices().nth(3).map_or(code.len(), |(i, _)| i);
+    let (country, rest) = code.split_at(cut);
     let country = if country == "---" { "" } else { country };
     ActorCode::new(country, rest)
 }
@@ -217,5 +218,7 @@ mod tests {
         assert_eq!(actor_code("ARNGOVFRM").country, "ARN");
         assert_eq!(actor_code("ARNGOVFRM").sector, "GOVFRM");
         assert_eq!(actor_code("---GOV").country, "");
+        assert_eq!(actor_code("ÉÉÉÉGOV").sector, "ÉGOV");
+        assert_eq!(actor_code("AB").country, "AB");
     }
 }

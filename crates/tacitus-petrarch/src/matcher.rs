@@ -150,7 +150,8 @@ impl Coder {
             MTok::Source | MTok::Target | MTok::Skip | MTok::Compound => {
                 if matches!(e.tok, MTok::Skip) {
                     // `^` inside a noun phrase skips the rest of it ("their [populations]")
-                    let close = (si..seq.len()).find(|&x| matches!(seq[x], Item::Close(_) | Item::Open(_)));
+                    let close =
+                        (si..seq.len()).find(|&x| matches!(seq[x], Item::Close(_) | Item::Open(_)));
                     if let Some(q) = close {
                         if let Item::Close(n) = seq[q] {
                             let inside = !seq[..si].iter().rev().any(|i| *i == Item::Close(n));
@@ -175,7 +176,9 @@ impl Coder {
                     // `^` prefers the smallest phrase starting here (flat PETRARCH-1 phrases):
                     // try the innermost of the opening run first
                     if matches!(e.tok, MTok::Skip) {
-                        let run_end = (p..seq.len()).find(|&x| !matches!(seq[x], Item::Open(_))).unwrap_or(seq.len());
+                        let run_end = (p..seq.len())
+                            .find(|&x| !matches!(seq[x], Item::Open(_)))
+                            .unwrap_or(seq.len());
                         for q in (p..run_end).rev() {
                             let Item::Open(n) = seq[q] else { continue };
                             let end = (q..seq.len())

@@ -128,7 +128,9 @@ impl Coder {
         }
         let coordination = segments.len() >= 2
             && !np_kids.is_empty()
-            && np_kids.iter().all(|&i| !is_possessive(kids[i]) || segments.iter().any(|sg| sg.len() > 1));
+            && np_kids
+                .iter()
+                .all(|&i| !is_possessive(kids[i]) || segments.iter().any(|sg| sg.len() > 1));
         let codes = if coordination {
             let mut all: Vec<String> = Vec::new();
             for sg in &segments {
@@ -172,10 +174,16 @@ impl Coder {
                     .find(|&c| t.label(c) == "NP")
             });
             let mut codes = hc.clone();
-            let only_nps = kids.iter().all(|&k| t.label(k) == "NP" || is_leaf_tag(k, ",") || is_leaf_tag(k, ":"));
+            let only_nps = kids
+                .iter()
+                .all(|&k| t.label(k) == "NP" || is_leaf_tag(k, ",") || is_leaf_tag(k, ":"));
             if codes.is_empty() && only_nps {
                 // apposition: "Old foes Gondor and Osgiliath"
-                codes = np_kids.iter().map(|&i| kid_codes[i].clone()).find(|c| !c.is_empty()).unwrap_or_default();
+                codes = np_kids
+                    .iter()
+                    .map(|&i| kid_codes[i].clone())
+                    .find(|c| !c.is_empty())
+                    .unwrap_or_default();
             }
             if let (Some(k), Some(prep), Some(np)) = (pp, pp_prep, pp_np) {
                 let prep_word = t.words[prep].upper.as_str();
@@ -310,14 +318,17 @@ impl Coder {
         if actor.is_none() && agents.is_empty() && prefixes.is_empty() {
             return (Vec::new(), None);
         }
-        let modifiers = actor.as_ref().filter(|a| !a.contains('/') && *a != "---").map(|a| {
-            let mut m = prefixes.concat();
-            m.push_str(a);
-            for g in agents.iter().take(agents.len().saturating_sub(1)) {
-                m = combine(&m, g);
-            }
-            m
-        });
+        let modifiers = actor
+            .as_ref()
+            .filter(|a| !a.contains('/') && *a != "---")
+            .map(|a| {
+                let mut m = prefixes.concat();
+                m.push_str(a);
+                for g in agents.iter().take(agents.len().saturating_sub(1)) {
+                    m = combine(&m, g);
+                }
+                m
+            });
         let actors: Vec<String> = match &actor {
             Some(a) => a
                 .split('/')

@@ -94,6 +94,22 @@ fn phoenix_dictionaries_load() {
 }
 
 #[test]
+fn petr_config_names_the_phoenix_set() {
+    let Some(dir) = anchors() else { return };
+    let f = tacitus_petrarch::dicts::DictFiles::from_config(
+        &dir.join("config/PETR_config.ini"),
+        &dir.join("dictionaries"),
+    )
+    .expect("config");
+    assert!(f.verbs.ends_with("CAMEO.2.0.txt"));
+    assert_eq!(f.actors.len(), 3);
+    assert!(f
+        .issues
+        .as_ref()
+        .is_some_and(|p| p.ends_with("Phoenix.IssueCoding.txt")));
+}
+
+#[test]
 fn validation_records() {
     let Some(dir) = anchors() else { return };
     let rep = tacitus_petrarch::validate::run(&dir.join("text/PETR.UnitTest.records.xml"), None)
@@ -138,4 +154,34 @@ fn phoenix_coding_of_ud_sentences_through_the_dependency_path() {
     }
     eprintln!("{events} events from 400 UD sentences");
     assert!(events > 0, "the Phoenix dictionaries coded nothing");
+}
+
+#[test]
+fn phoenix_coding_of_the_gigaword_sample_trees() {
+    let Some(dir) = anchors() else { return };
+    let recs = tacitus_petrarch::records::Records::read(&dir.join("text/GigaWord.sample.PETR.xml"))
+        .expect("sample");
+    assert!(recs.records.len() >= 70, "{} records", recs.records.len());
+    let coder = tacitus_petrarch::Coder::from_dir(&dir.join("dictionaries")).expect("phoenix");
+    let (mut events, mut trees) = (0, 0);
+    for r in &recs.records {
+        let Ok(t) = tacitus_petrarch::tree::Tree::parse_penn(&r.parse, "gigaword", r.parse_line)
+        else {
+            continue;
+        };
+        trees += 1;
+        if let Ok(ev) = coder.code_tree(&t, &r.text, r.date) {
+            for e in &ev {
+                assert!(!e.code.is_empty() && e.code != "---");
+                assert!(
+                    e.source != "---" && e.target != "---",
+                    "require_dyad is on by default"
+                );
+            }
+            events += ev.len();
+        }
+    }
+    eprintln!("{events} events from {trees} GigaWord sample trees");
+    assert!(trees >= 70);
+    assert!(events > 0);
 }

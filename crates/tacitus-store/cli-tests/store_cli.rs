@@ -145,7 +145,7 @@ fn folder_ingest_skips_binary_invalid_and_undated_files() {
 fn killed_ingest_resumes_to_the_clean_store() {
     let dir = temp_dir("kill9");
     let input = dir.join("docs.jsonl");
-    std::fs::write(&input, corpus(600)).unwrap();
+    std::fs::write(&input, corpus(300)).unwrap();
     let input_s = input.to_str().unwrap();
     let clean = dir.join("clean.db");
     let started = Instant::now();

@@ -86,6 +86,15 @@ pub fn content_hash(text: &str, date: NaiveDate) -> String {
     format!("{a:016x}{b:016x}")
 }
 
+/// An `f32` widened to the `f64` with the same shortest decimal form (-7.2, not -7.199999809).
+pub(crate) fn widen(x: f32) -> f64 {
+    if x.is_finite() {
+        x.to_string().parse().unwrap_or(x as f64)
+    } else {
+        0.0
+    }
+}
+
 /// Days since 1970-01-01.
 pub(crate) fn day_number(date: NaiveDate) -> i64 {
     (date - NaiveDate::default()).num_days()
@@ -367,11 +376,7 @@ impl Store {
             }
             None => {
                 let dyad_list = dyads(record);
-                let goldstein = if record.goldstein.is_finite() {
-                    record.goldstein as f64
-                } else {
-                    0.0
-                };
+                let goldstein = widen(record.goldstein);
                 let id: i64 = self.sql(|c| {
                     c.prepare_cached(
                         "INSERT INTO canonical_events(party_key, day, date, cameo, root, event, quad, goldstein, polarity, lat, lon, dyads, n_mentions)
@@ -430,7 +435,7 @@ impl Store {
                 record.date_precision,
                 record.cameo,
                 record.quad_class,
-                record.goldstein as f64,
+                widen(record.goldstein),
                 record.event,
                 record.mode,
                 record.modality,
@@ -445,7 +450,7 @@ impl Store {
                 record.text,
                 record.trigger,
                 record.rule,
-                record.confidence as f64,
+                widen(record.confidence),
                 json
             ])
         })?;
@@ -845,6 +850,8 @@ pub(crate) mod tests {
         assert_eq!(dyads(&r), "AZE>ARM;RUS>ARM");
         r.recipient.clear();
         assert_eq!(dyads(&r), "AZE>;RUS>");
+        assert_eq!(widen(-7.2), -7.2);
+        assert_eq!(widen(f32::NAN), 0.0);
         assert_ne!(
             content_hash("a", "2022-01-01".parse().unwrap()),
             content_hash("b", "2022-01-01".parse().unwrap())

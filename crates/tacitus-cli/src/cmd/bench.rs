@@ -26,15 +26,31 @@ struct Figure {
     events: u64,
 }
 
-fn measure(docs: &[InputDoc], repeat: usize, f: &(dyn Fn(&InputDoc) -> (u64, u64, u64) + Sync), threads: usize) -> anyhow::Result<Figure> {
-    let pool = rayon::ThreadPoolBuilder::new().num_threads(threads).build()?;
+fn measure(
+    docs: &[InputDoc],
+    repeat: usize,
+    f: &(dyn Fn(&InputDoc) -> (u64, u64, u64) + Sync),
+    threads: usize,
+) -> anyhow::Result<Figure> {
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(threads)
+        .build()?;
     let mut best: Option<Figure> = None;
     for _ in 0..repeat.max(1) {
         let t0 = Instant::now();
-        let (s, t, e) = pool.install(|| docs.par_iter().map(f).reduce(|| (0, 0, 0), |a, b| (a.0 + b.0, a.1 + b.1, a.2 + b.2)));
+        let (s, t, e) = pool.install(|| {
+            docs.par_iter()
+                .map(f)
+                .reduce(|| (0, 0, 0), |a, b| (a.0 + b.0, a.1 + b.1, a.2 + b.2))
+        });
         let secs = t0.elapsed().as_secs_f64();
         if best.as_ref().is_none_or(|b| secs < b.secs) {
-            best = Some(Figure { secs, sentences: s, tokens: t, events: e });
+            best = Some(Figure {
+                secs,
+                sentences: s,
+                tokens: t,
+                events: e,
+            });
         }
     }
     Ok(best.expect("at least one pass"))
@@ -56,7 +72,13 @@ pub fn run(args: &Args) -> anyhow::Result<u8> {
     let bytes: usize = docs.iter().map(|d| d.text.len()).sum();
     let t0 = Instant::now();
     let pipeline = tacitus::Pipeline::english()?;
-    println!("corpus: {} documents, {:.1} MB ({} bad lines); pipeline load {:.0} ms", docs.len(), bytes as f64 / 1e6, bad, t0.elapsed().as_secs_f64() * 1e3);
+    println!(
+        "corpus: {} documents, {:.1} MB ({} bad lines); pipeline load {:.0} ms",
+        docs.len(),
+        bytes as f64 / 1e6,
+        bad,
+        t0.elapsed().as_secs_f64() * 1e3
+    );
     let p = &pipeline;
     let new = |d: &InputDoc| Document::new(d.id.clone(), d.text.clone(), Some(d.date));
     let segment = |d: &InputDoc| {
@@ -73,16 +95,34 @@ pub fn run(args: &Args) -> anyhow::Result<u8> {
         let mut doc = new(d);
         p.parse(&mut doc);
         p.coder.code(&mut doc, None);
-        (doc.sentences.len() as u64, doc.tokens.len() as u64, doc.events.len() as u64)
+        (
+            doc.sentences.len() as u64,
+            doc.tokens.len() as u64,
+            doc.events.len() as u64,
+        )
     };
     let full = |d: &InputDoc| {
         let (doc, records) = p.code(d);
-        let json: usize = records.iter().map(|r| serde_json::to_string(r).map(|s| s.len()).unwrap_or(0)).sum();
+        let json: usize = records
+            .iter()
+            .map(|r| serde_json::to_string(r).map(|s| s.len()).unwrap_or(0))
+            .sum();
         std::hint::black_box(json);
-        (doc.sentences.len() as u64, doc.tokens.len() as u64, records.len() as u64)
+        (
+            doc.sentences.len() as u64,
+            doc.tokens.len() as u64,
+            records.len() as u64,
+        )
     };
-    let cores = args.threads.unwrap_or_else(|| std::thread::available_parallelism().map(|n| n.get()).unwrap_or(1));
-    println!("{:<44} {:>8} {:>12} {:>12} {:>9}", "stage (threads)", "secs", "sentences/s", "tokens/s", "events");
+    let cores = args.threads.unwrap_or_else(|| {
+        std::thread::available_parallelism()
+            .map(|n| n.get())
+            .unwrap_or(1)
+    });
+    println!(
+        "{:<44} {:>8} {:>12} {:>12} {:>9}",
+        "stage (threads)", "secs", "sentences/s", "tokens/s", "events"
+    );
     let stages: [(&str, &(dyn Fn(&InputDoc) -> (u64, u64, u64) + Sync)); 4] = [
         ("segment", &segment),
         ("segment+tag+parse", &parse),
@@ -93,14 +133,31 @@ pub fn run(args: &Args) -> anyhow::Result<u8> {
     for (name, f) in stages {
         let fig = measure(&docs, args.repeat, f, 1)?;
         let sps = fig.sentences as f64 / fig.secs;
-        println!("{:<44} {:>8.3} {:>12.0} {:>12.0} {:>9}", format!("{name} (1)"), fig.secs, sps, fig.tokens as f64 / fig.secs, fig.events);
+        println!(
+            "{:<44} {:>8.3} {:>12.0} {:>12.0} {:>9}",
+            format!("{name} (1)"),
+            fig.secs,
+            sps,
+            fig.tokens as f64 / fig.secs,
+            fig.events
+        );
         if name.starts_with("full") {
             one_core_full = sps;
         }
     }
     let fig = measure(&docs, args.repeat, &full, cores)?;
     let sps = fig.sentences as f64 / fig.secs;
-    println!("{:<44} {:>8.3} {:>12.0} {:>12.0} {:>9}", format!("full ({cores})"), fig.secs, sps, fig.tokens as f64 / fig.secs, fig.events);
-    println!("multi-core speed-up (full pipeline, {cores} threads vs 1): {:.2}x", sps / one_core_full.max(1e-9));
+    println!(
+        "{:<44} {:>8.3} {:>12.0} {:>12.0} {:>9}",
+        format!("full ({cores})"),
+        fig.secs,
+        sps,
+        fig.tokens as f64 / fig.secs,
+        fig.events
+    );
+    println!(
+        "multi-core speed-up (full pipeline, {cores} threads vs 1): {:.2}x",
+        sps / one_core_full.max(1e-9)
+    );
     Ok(0)
 }

@@ -30,7 +30,12 @@ fn tsv_field(s: &str) -> String {
 }
 
 pub fn tsv_line(r: &EventRecord) -> String {
-    let codes = |v: &[tacitus::doc::ActorRecord]| v.iter().map(|a| a.code.as_str()).collect::<Vec<_>>().join(";");
+    let codes = |v: &[tacitus::doc::ActorRecord]| {
+        v.iter()
+            .map(|a| a.code.as_str())
+            .collect::<Vec<_>>()
+            .join(";")
+    };
     let loc = r.location.as_ref();
     [
         r.id.clone(),
@@ -45,7 +50,10 @@ pub fn tsv_line(r: &EventRecord) -> String {
         r.quad_class.to_string(),
         r.goldstein.to_string(),
         r.modality.clone(),
-        r.attributed_to.as_ref().map(|a| a.code.clone()).unwrap_or_default(),
+        r.attributed_to
+            .as_ref()
+            .map(|a| a.code.clone())
+            .unwrap_or_default(),
         loc.map(|l| l.name.clone()).unwrap_or_default(),
         loc.map(|l| l.lat.to_string()).unwrap_or_default(),
         loc.map(|l| l.lon.to_string()).unwrap_or_default(),
@@ -68,7 +76,9 @@ pub fn run(args: &Args) -> anyhow::Result<u8> {
         }
     };
     let pipeline = tacitus::Pipeline::english()?;
-    let pool = rayon::ThreadPoolBuilder::new().num_threads(args.threads.unwrap_or(0)).build()?;
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(args.threads.unwrap_or(0))
+        .build()?;
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
     if args.format == Format::Tsv {

@@ -25,7 +25,10 @@ pub enum Set {
     },
     /// CAMEO manual examples (icews_cameo-codes.csv): root and exact code accuracy.
     Cameo {
-        #[arg(long, default_value = "../shared/gold/cameo-manual/icews_cameo-codes.csv")]
+        #[arg(
+            long,
+            default_value = "../shared/gold/cameo-manual/icews_cameo-codes.csv"
+        )]
         csv: PathBuf,
         /// Document date for the examples (the manual's examples are from the 1990s-2000s).
         #[arg(long, default_value = "2000-01-01")]
@@ -36,7 +39,10 @@ pub enum Set {
     },
     /// ConfliBERT CAMEO span test set: source/target span precision, recall, F1.
     Spans {
-        #[arg(long, default_value = "../shared/gold/cameo-manual/conflibert_cameo_ner_test.txt")]
+        #[arg(
+            long,
+            default_value = "../shared/gold/cameo-manual/conflibert_cameo_ner_test.txt"
+        )]
         ner: PathBuf,
         #[arg(long, default_value = "2000-01-01")]
         date: String,
@@ -70,7 +76,10 @@ fn shared_or_skip(path: &Path) -> bool {
     if path.exists() {
         return true;
     }
-    eprintln!("tacitus eval: {} not found (the development sets live in ../shared); nothing to score", path.display());
+    eprintln!(
+        "tacitus eval: {} not found (the development sets live in ../shared); nothing to score",
+        path.display()
+    );
     false
 }
 
@@ -88,7 +97,8 @@ pub fn run(args: &Args) -> anyhow::Result<u8> {
 }
 
 fn read_jsonl_values(path: &Path) -> anyhow::Result<Vec<serde_json::Value>> {
-    let text = std::fs::read_to_string(path).with_context(|| format!("cannot read {}", path.display()))?;
+    let text =
+        std::fs::read_to_string(path).with_context(|| format!("cannot read {}", path.display()))?;
     let mut out = Vec::new();
     for (i, l) in text.lines().enumerate() {
         if l.trim().is_empty() {
@@ -119,13 +129,31 @@ fn plover(p: &Pipeline, docs: &Path, gold: &Path) -> anyhow::Result<u8> {
         let id = g["id"].as_str().unwrap_or_default().to_string();
         let gev = norm_event(g["event"].as_str().unwrap_or_default());
         let events = preds.get(&id).cloned().unwrap_or_default();
-        let top = events.iter().find_map(|e| e.event.as_deref().map(norm_event)).unwrap_or_else(|| "none".into());
+        let top = events
+            .iter()
+            .find_map(|e| e.event.as_deref().map(norm_event))
+            .unwrap_or_else(|| "none".into());
         n += 1;
         top1 += usize::from(top == gev);
         *confusion.entry((gev.clone(), top.clone())).or_default() += 1;
-        let Some(m) = events.iter().find(|e| e.event.as_deref().map(norm_event).as_deref() == Some(gev.as_str())) else { continue };
+        let Some(m) = events
+            .iter()
+            .find(|e| e.event.as_deref().map(norm_event).as_deref() == Some(gev.as_str()))
+        else {
+            continue;
+        };
         any += 1;
-        let set = |v: &serde_json::Value| -> BTreeSet<String> { v.as_array().map(|a| a.iter().filter_map(|x| x.as_str()).map(country).filter(|c| !c.is_empty() && c != "---").collect()).unwrap_or_default() };
+        let set = |v: &serde_json::Value| -> BTreeSet<String> {
+            v.as_array()
+                .map(|a| {
+                    a.iter()
+                        .filter_map(|x| x.as_str())
+                        .map(country)
+                        .filter(|c| !c.is_empty() && c != "---")
+                        .collect()
+                })
+                .unwrap_or_default()
+        };
         let g_act = set(&g["actor"]);
         let g_rec = set(&g["recipient"]);
         let p_act: BTreeSet<String> = m.actor.iter().map(|a| country(&a.code)).collect();
@@ -133,7 +161,11 @@ fn plover(p: &Pipeline, docs: &Path, gold: &Path) -> anyhow::Result<u8> {
         let recip = g["reciprocal"].as_bool().unwrap_or(false);
         if !g_act.is_empty() {
             act_n += 1;
-            let pa: BTreeSet<String> = if recip { p_act.union(&p_rec).cloned().collect() } else { p_act.clone() };
+            let pa: BTreeSet<String> = if recip {
+                p_act.union(&p_rec).cloned().collect()
+            } else {
+                p_act.clone()
+            };
             if pa == g_act {
                 act += 1;
             } else {
@@ -151,18 +183,52 @@ fn plover(p: &Pipeline, docs: &Path, gold: &Path) -> anyhow::Result<u8> {
     }
     let labels: BTreeSet<String> = confusion.keys().map(|(g, _)| g.clone()).collect();
     let mut f1s = Vec::new();
-    println!("\n{:<12} {:>5} {:>6} {:>4} {:>6}   most frequent wrong predictions", "gold type", "gold", "pred", "tp", "F1");
+    println!(
+        "\n{:<12} {:>5} {:>6} {:>4} {:>6}   most frequent wrong predictions",
+        "gold type", "gold", "pred", "tp", "F1"
+    );
     for l in &labels {
         let tp = confusion.get(&(l.clone(), l.clone())).copied().unwrap_or(0) as f64;
-        let ng: u32 = confusion.iter().filter(|((g, _), _)| g == l).map(|(_, c)| c).sum();
-        let np: u32 = confusion.iter().filter(|((_, pr), _)| pr == l).map(|(_, c)| c).sum();
-        let (pr, rc) = (if np > 0 { tp / np as f64 } else { 0.0 }, tp / ng.max(1) as f64);
-        let f1 = if pr + rc > 0.0 { 2.0 * pr * rc / (pr + rc) } else { 0.0 };
+        let ng: u32 = confusion
+            .iter()
+            .filter(|((g, _), _)| g == l)
+            .map(|(_, c)| c)
+            .sum();
+        let np: u32 = confusion
+            .iter()
+            .filter(|((_, pr), _)| pr == l)
+            .map(|(_, c)| c)
+            .sum();
+        let (pr, rc) = (
+            if np > 0 { tp / np as f64 } else { 0.0 },
+            tp / ng.max(1) as f64,
+        );
+        let f1 = if pr + rc > 0.0 {
+            2.0 * pr * rc / (pr + rc)
+        } else {
+            0.0
+        };
         f1s.push(f1);
-        let mut wrong: Vec<(&String, &u32)> = confusion.iter().filter(|((g, pr), _)| g == l && pr != l).map(|((_, pr), c)| (pr, c)).collect();
+        let mut wrong: Vec<(&String, &u32)> = confusion
+            .iter()
+            .filter(|((g, pr), _)| g == l && pr != l)
+            .map(|((_, pr), c)| (pr, c))
+            .collect();
         wrong.sort_by(|a, b| b.1.cmp(a.1));
-        let w: Vec<String> = wrong.iter().take(4).map(|(k, c)| format!("{k}×{c}")).collect();
-        println!("{:<12} {:>5} {:>6} {:>4} {:>6.3}   {}", l, ng, np, tp as u32, f1, w.join(" "));
+        let w: Vec<String> = wrong
+            .iter()
+            .take(4)
+            .map(|(k, c)| format!("{k}×{c}"))
+            .collect();
+        println!(
+            "{:<12} {:>5} {:>6} {:>4} {:>6.3}   {}",
+            l,
+            ng,
+            np,
+            tp as u32,
+            f1,
+            w.join(" ")
+        );
     }
     let macro_f1 = f1s.iter().sum::<f64>() / f1s.len().max(1) as f64;
     let r = |a: usize, b: usize| a as f64 / b.max(1) as f64;
@@ -201,7 +267,9 @@ fn cameo(p: &Pipeline, csv_path: &Path, date: &str, misses: bool) -> anyhow::Res
     let date = tacitus::input::parse_date(date).context("--date: expected YYYY-MM-DD")?;
     let bytes = std::fs::read(csv_path)?;
     let text = String::from_utf8_lossy(&bytes);
-    let mut rdr = csv::ReaderBuilder::new().has_headers(true).from_reader(text.as_bytes());
+    let mut rdr = csv::ReaderBuilder::new()
+        .has_headers(true)
+        .from_reader(text.as_bytes());
     let (mut n, mut root_ok, mut exact_ok, mut none) = (0, 0, 0, 0);
     let mut by_root: BTreeMap<String, (u32, u32)> = BTreeMap::new();
     for (i, row) in rdr.records().enumerate() {
@@ -212,7 +280,10 @@ fn cameo(p: &Pipeline, csv_path: &Path, date: &str, misses: bool) -> anyhow::Res
                 continue;
             }
         };
-        let (code, example) = (row.get(3).unwrap_or("").trim().to_string(), row.get(9).unwrap_or("NA"));
+        let (code, example) = (
+            row.get(3).unwrap_or("").trim().to_string(),
+            row.get(9).unwrap_or("NA"),
+        );
         if example == "NA" || example.trim().is_empty() || code.is_empty() {
             continue;
         }
@@ -242,7 +313,12 @@ fn cameo(p: &Pipeline, csv_path: &Path, date: &str, misses: bool) -> anyhow::Res
         println!("{r:<6} {ok:>3}/{all:<3}");
     }
     let r = |a: usize| a as f64 / n.max(1) as f64;
-    println!("cameo_examples={n} cameo_root_acc={:.4} cameo_exact_acc={:.4} cameo_no_event={}", r(root_ok), r(exact_ok), none);
+    println!(
+        "cameo_examples={n} cameo_root_acc={:.4} cameo_exact_acc={:.4} cameo_no_event={}",
+        r(root_ok),
+        r(exact_ok),
+        none
+    );
     Ok(0)
 }
 
@@ -261,7 +337,9 @@ fn spans(p: &Pipeline, ner: &Path, date: &str) -> anyhow::Result<u8> {
         let mut gold: Vec<(usize, usize, usize)> = Vec::new();
         let mut open: Option<(usize, usize, usize)> = None;
         for line in block.lines() {
-            let Some((tok, tag)) = line.rsplit_once(' ') else { continue };
+            let Some((tok, tag)) = line.rsplit_once(' ') else {
+                continue;
+            };
             if !sentence.is_empty() {
                 sentence.push(' ');
             }
@@ -327,8 +405,15 @@ fn spans(p: &Pipeline, ner: &Path, date: &str) -> anyhow::Result<u8> {
     for (r, name) in ["source", "target"].iter().enumerate() {
         let prec = tp[r] as f64 / npred[r].max(1) as f64;
         let rec = tp[r] as f64 / ngold[r].max(1) as f64;
-        let f1 = if prec + rec > 0.0 { 2.0 * prec * rec / (prec + rec) } else { 0.0 };
-        println!("{name}: gold {} pred {} overlap-match {}  P={prec:.4} R={rec:.4} F1={f1:.4}", ngold[r], npred[r], tp[r]);
+        let f1 = if prec + rec > 0.0 {
+            2.0 * prec * rec / (prec + rec)
+        } else {
+            0.0
+        };
+        println!(
+            "{name}: gold {} pred {} overlap-match {}  P={prec:.4} R={rec:.4} F1={f1:.4}",
+            ngold[r], npred[r], tp[r]
+        );
     }
     Ok(0)
 }

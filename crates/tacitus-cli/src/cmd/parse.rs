@@ -42,7 +42,8 @@ fn load(args: &Args) -> anyhow::Result<Analyzer> {
 pub fn run(args: &Args) -> anyhow::Result<u8> {
     match (&args.conllu, &args.input) {
         (Some(path), _) => {
-            let text = std::fs::read_to_string(path).with_context(|| format!("reading {}", path.display()))?;
+            let text = std::fs::read_to_string(path)
+                .with_context(|| format!("reading {}", path.display()))?;
             let analyzer = load(args)?;
             let name = path.display().to_string();
             if args.eval {
@@ -62,9 +63,12 @@ pub fn run(args: &Args) -> anyhow::Result<u8> {
         (None, Some(path)) => {
             let mut text = String::new();
             if path.as_os_str() == "-" {
-                std::io::stdin().read_to_string(&mut text).context("reading stdin")?;
+                std::io::stdin()
+                    .read_to_string(&mut text)
+                    .context("reading stdin")?;
             } else {
-                text = std::fs::read_to_string(path).with_context(|| format!("reading {}", path.display()))?;
+                text = std::fs::read_to_string(path)
+                    .with_context(|| format!("reading {}", path.display()))?;
             }
             let analyzer = load(args)?;
             let stdout = std::io::stdout();
@@ -82,7 +86,12 @@ pub fn run(args: &Args) -> anyhow::Result<u8> {
 
 /// Rewrite CoNLL-U: keep comments, ids, forms, multi-word tokens and empty nodes; fill
 /// LEMMA, UPOS, XPOS, HEAD and DEPREL of every word line.
-fn parse_conllu(analyzer: &Analyzer, text: &str, name: &str, out: &mut impl Write) -> anyhow::Result<()> {
+fn parse_conllu(
+    analyzer: &Analyzer,
+    text: &str,
+    name: &str,
+    out: &mut impl Write,
+) -> anyhow::Result<()> {
     let mut block: Vec<(usize, &str)> = Vec::new();
     let lines: Vec<&str> = text.lines().collect();
     for (n, line) in lines.iter().enumerate() {
@@ -98,7 +107,12 @@ fn parse_conllu(analyzer: &Analyzer, text: &str, name: &str, out: &mut impl Writ
     Ok(())
 }
 
-fn flush_block(analyzer: &Analyzer, block: &[(usize, &str)], name: &str, out: &mut impl Write) -> anyhow::Result<()> {
+fn flush_block(
+    analyzer: &Analyzer,
+    block: &[(usize, &str)],
+    name: &str,
+    out: &mut impl Write,
+) -> anyhow::Result<()> {
     if block.is_empty() {
         return Ok(());
     }
@@ -109,7 +123,10 @@ fn flush_block(analyzer: &Analyzer, block: &[(usize, &str)], name: &str, out: &m
         }
         let cols: Vec<&str> = line.split('\t').collect();
         if cols.len() != 10 {
-            bail!("{name}:{n}: expected 10 tab-separated columns, got {}", cols.len());
+            bail!(
+                "{name}:{n}: expected 10 tab-separated columns, got {}",
+                cols.len()
+            );
         }
         if cols[0].parse::<u32>().is_ok() {
             words.push(cols[1]);
@@ -158,12 +175,20 @@ fn parse_raw(analyzer: &Analyzer, text: String, out: &mut impl Write) -> anyhow:
             continue;
         }
         writeln!(out, "# sent_id = {}", si + 1)?;
-        let sent_text: String = doc.slice(s.span).split_whitespace().collect::<Vec<_>>().join(" ");
+        let sent_text: String = doc
+            .slice(s.span)
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ");
         writeln!(out, "# text = {sent_text}")?;
         for (k, i) in range.clone().enumerate() {
             let tok = doc.tokens[i];
             let syn = &doc.syntax[i];
-            let head = if syn.head == tacitus_doc::syntax::ROOT { 0 } else { syn.head - s.first_token + 1 };
+            let head = if syn.head == tacitus_doc::syntax::ROOT {
+                0
+            } else {
+                syn.head - s.first_token + 1
+            };
             let form = doc.slice(tok.span).replace(['\t', '\n', '\r'], " ");
             let lemma = syn.lemma.replace(['\t', '\n', '\r'], " ");
             let [a, b] = chars.span(tok.span);
@@ -184,33 +209,51 @@ fn parse_raw(analyzer: &Analyzer, text: String, out: &mut impl Write) -> anyhow:
     Ok(())
 }
 
-/// Time tagging alone and tagging + parsing (+ lemmas) over the file's sentences, one thread.
+/// CPU time of this thread in seconds (Linux), to measure throughput on a shared machine.
+fn thread_cpu_seconds() -> Option<f64> {
+    let s = std::fs::read_to_string("/proc/thread-self/schedstat").ok()?;
+    let ns: u64 = s.split_whitespace().next()?.parse().ok()?;
+    Some(ns as f64 / 1e9)
+}
+
+/// Time tagging alone and tagging + lemmas + parsing over the file's sentences, one thread.
+/// Rates are per second of this thread's CPU time when the OS reports it (other processes on
+/// a shared machine then do not count), else per wall-clock second.
 fn bench(analyzer: &Analyzer, text: &str, name: &str) -> anyhow::Result<u8> {
     let gold = parse_treebank(text, name)?;
-    let sents: Vec<Vec<&str>> = gold.iter().map(|s| s.words.iter().map(|w| w.form.as_str()).collect()).collect();
+    let sents: Vec<Vec<&str>> = gold
+        .iter()
+        .map(|s| s.words.iter().map(|w| w.form.as_str()).collect())
+        .collect();
     let tokens: usize = sents.iter().map(|s| s.len()).sum();
     let longest = sents.iter().map(|s| s.len()).max().unwrap_or(0);
     let run = |full: bool| {
-        let t = Instant::now();
+        let (t, c) = (Instant::now(), thread_cpu_seconds());
         let mut rounds = 0usize;
         let mut sink = 0usize;
-        while rounds == 0 || t.elapsed().as_secs_f64() < 2.0 {
+        while rounds == 0 || t.elapsed().as_secs_f64() < 3.0 {
             for s in &sents {
-                sink += if full { analyzer.analyze(s).len() } else { analyzer.tag(s).len() };
+                sink += if full {
+                    analyzer.analyze(s).len()
+                } else {
+                    analyzer.tag(s).len()
+                };
             }
             rounds += 1;
         }
-        let secs = t.elapsed().as_secs_f64();
-        (sink as f64 / secs, rounds)
+        let wall = t.elapsed().as_secs_f64();
+        let cpu = match (c, thread_cpu_seconds()) {
+            (Some(a), Some(b)) if b > a => b - a,
+            _ => wall,
+        };
+        (sink as f64 / cpu, sink as f64 / wall, rounds)
     };
-    let (tag_rate, _) = run(false);
-    let (full_rate, rounds) = run(true);
+    let (tag_cpu, _, _) = run(false);
+    let (full_cpu, full_wall, rounds) = run(true);
     println!(
-        "sentences {} tokens {} (longest {longest}); tag only {:.0} tokens/s; tag+lemma+parse {:.0} tokens/s ({rounds} rounds, 1 thread)",
+        "sentences {} tokens {tokens} (longest {longest}); tag only {tag_cpu:.0} tokens/s; \
+         tag+lemma+parse {full_cpu:.0} tokens/s per CPU-second ({full_wall:.0} per wall second; {rounds} rounds, 1 thread)",
         sents.len(),
-        tokens,
-        tag_rate,
-        full_rate
     );
     Ok(0)
 }

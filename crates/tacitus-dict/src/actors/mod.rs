@@ -231,6 +231,7 @@ pub const DEFAULT_FILES: &[(&str, &str)] = actor_files![
     "leaders-asia.txt",
     "leaders-africa.txt",
     "leaders-other.txt",
+    "leaders-history.txt",
     "orgs.txt",
     "groups.txt",
     "parties.txt",

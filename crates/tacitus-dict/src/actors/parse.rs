@@ -164,6 +164,7 @@ fn strip_comment(line: &str) -> &str {
 
 fn parse_file(st: &mut State, file: &str, text: &str) -> Result<()> {
     let mut block: Option<Block> = None;
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     for (n, raw) in text.lines().enumerate() {
         let line_no = n + 1;
         let line = strip_comment(raw).trim();
@@ -781,6 +782,45 @@ mod tests {
             .starts_with("t.txt:3: person 'X Y' has no 'role:'"));
         assert!(message("@country ARM Armenia\nnames: A || B\n")
             .starts_with("t.txt:2: expected names separated"));
+    }
+
+    #[test]
+    fn malformed_input_gives_errors_not_panics() {
+        let inputs = [
+            "@",
+            "@country",
+            "@country ARM",
+            "@country arm Armenia",
+            "@country ÄRM Armenia",
+            "@person",
+            "@org",
+            "@org IGOUNO",
+            "@sector",
+            "@sector XYZ\nwords: a",
+            "@sector GOV",
+            "@country ARM Armenia\nnames: |",
+            "@country ARM Armenia\nseats XX: Kremlin",
+            "@country ARM Armenia\n@person É\nrole: ÉÉÉGOV 2020..",
+            "@country ARM Armenia\n@person X\nrole:",
+            "@country ARM Armenia\n@person X\nrole: ARMGOV ..",
+            "@country ARM Armenia\n@person X\nrole: ARMGOV 99999-01-01..",
+            "@country ARM Armenia\n@person X\nrole: ARMGOV 2020-02-30..",
+            "@country ARM Armenia\n@person X\nrole: ARMGOV 2020-1-1..2019",
+            "@country ARM Armenia\n@person X\ncountry: armenia\nrole: ARMGOV 2020..",
+            "@country ARM Armenia\n@person X\ncountry: XYZ\nrole: ARMGOV 2020..",
+            "no colon here",
+            "\u{feff}@country ARM Armenia",
+        ];
+        for input in inputs {
+            // Any outcome is fine as long as it is not a panic; errors name the file.
+            if let Err(e) = load(input) {
+                assert!(e.to_string().starts_with("t.txt:"), "{input:?}: {e}");
+            }
+        }
+        assert!(
+            load("@country ARM Armenia\n@person X\nrole: ARMGOV ..").is_ok(),
+            "open range is 'always'"
+        );
     }
 
     #[test]

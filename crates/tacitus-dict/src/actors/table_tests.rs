@@ -322,3 +322,25 @@ fn a_user_name_contradicting_the_default_is_an_error() {
     assert!(err.contains("leaders-asia.txt:"), "{err}");
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+#[test]
+fn every_dictionary_file_of_the_resources_folder_is_embedded() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../resources/dict/actors");
+    let mut on_disk: Vec<String> = std::fs::read_dir(&dir)
+        .expect("resources/dict/actors exists")
+        .filter_map(|e| e.ok())
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|n| n.ends_with(".txt"))
+        .collect();
+    on_disk.sort();
+    let mut embedded: Vec<String> = super::DEFAULT_FILES
+        .iter()
+        .map(|(n, _)| n.to_string())
+        .collect();
+    embedded.sort();
+    assert_eq!(on_disk, embedded);
+    // The folder and the embedded copy load to the same dictionary.
+    let from_dir = ActorDict::load_dir(&dir).expect("folder loads");
+    let default = ActorDict::load_default().expect("embedded dictionaries load");
+    assert_eq!(from_dir.stats().entries, default.stats().entries);
+}

@@ -114,7 +114,8 @@ pub fn regular_forms(root: &str) -> Vec<String> {
             .rev()
             .nth(1)
             .is_some_and(|c| !"AEIOU".contains(c));
-    let stem_y = &root[..root.len().saturating_sub(1)];
+    // `root` may hold non-ASCII letters (Latin-1 dictionaries): cut on character boundaries
+    let stem_y = root.strip_suffix('Y').unwrap_or(root);
     // third person
     if cons_y {
         v.push(format!("{stem_y}IES"));
@@ -137,8 +138,9 @@ pub fn regular_forms(root: &str) -> Vec<String> {
         v.push(format!("{root}ED"));
     }
     // gerund
+    let stem_e = root.strip_suffix('E').unwrap_or(root);
     if root.ends_with('E') && !root.ends_with("EE") && root.len() > 2 {
-        v.push(format!("{}ING", &root[..root.len() - 1]));
+        v.push(format!("{stem_e}ING"));
     } else {
         v.push(format!("{root}ING"));
     }
@@ -566,7 +568,7 @@ fn parse_transformation(body: &str, line: usize) -> Option<Transformation> {
     let b = body.strip_prefix('~')?.trim();
     let (lhs, rhs) = b.split_once('=')?;
     let open = lhs.find('(')?;
-    let close = lhs.find(')')?;
+    let close = lhs.find(')').filter(|&c| c > open)?;
     let source = lhs[..open].trim().to_string();
     let inner: Vec<&str> = lhs[open + 1..close].split_whitespace().collect();
     let verb = lhs[close + 1..].trim().to_uppercase();
@@ -651,9 +653,10 @@ mod tests {
 
     #[test]
     fn transformations_are_read() {
-        let t = "~ a (a b ATTACK) SAY = a b 015\n";
+        let t = "~ a (a b ATTACK) SAY = a b 015\n~ a ) b ( c = x\n";
         let (d, r) = VerbDictionary::parse(t, "t");
-        assert!(r.unparsed.is_empty());
+        assert_eq!(r.unparsed.len(), 1);
+        assert_eq!(r.unparsed[0].line, 2);
         assert_eq!(d.transformations[0].result_code, "015");
     }
 }

@@ -6,11 +6,12 @@
 //! tokens on either side (lower-cased words, character shapes, a line break) decides whether a
 //! sentence ends. Features are hashed, so scoring allocates nothing.
 //!
-//! Used by [`super::segment_web_text`], not by the news default. The bundled weights
+//! [`super::segment_text`] applies it after the rules. The bundled weights
 //! (`boundary_model.tsv`) are trained by [`train`] on UD English EWT train and the GUM train
 //! documents under open licences; see the file's header.
 
 use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::OnceLock;
 
 use super::{lexicon, Error};
@@ -22,10 +23,30 @@ static BUNDLED: &str = include_str!("boundary_model.tsv");
 /// A gap scoring at least this much ends a sentence. Chosen on EWT dev and GUM dev.
 pub const DEFAULT_THRESHOLD: f32 = 0.0;
 
+/// Keys are already FNV hashes, so the map uses them as they are.
+#[derive(Default)]
+struct PassThrough(u64);
+
+impl Hasher for PassThrough {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0 << 8) | b as u64;
+        }
+    }
+    fn write_u64(&mut self, n: u64) {
+        self.0 = n;
+    }
+}
+
+type FeatureMap = HashMap<u64, f32, BuildHasherDefault<PassThrough>>;
+
 /// Hashed feature → weight.
 #[derive(Clone, Debug, Default)]
 pub struct BoundaryModel {
-    weights: HashMap<u64, f32>,
+    weights: FeatureMap,
     pub threshold: f32,
 }
 
@@ -50,9 +71,28 @@ impl FeatureHash {
         }
         self.byte(0x1f);
     }
-    fn shape(&mut self, w: &str) {
+    fn shape(&mut self, shape: &Shape) {
+        for &b in &shape.bytes[..shape.len] {
+            self.byte(b);
+        }
+        self.byte(0x1f);
+    }
+}
+
+/// The character shape of a token: runs of upper-case (`X`), lower-case (`x`), digits (`d`)
+/// and other characters, at most four runs (`Xx`, `d`, `X.X.`).
+struct Shape {
+    bytes: [u8; 4],
+    len: usize,
+}
+
+impl Shape {
+    fn of(w: &str) -> Shape {
+        let mut shape = Shape {
+            bytes: [0; 4],
+            len: 0,
+        };
         let mut last = 0u8;
-        let mut n = 0;
         for c in w.chars() {
             let s = if c.is_uppercase() {
                 b'X'
@@ -66,24 +106,26 @@ impl FeatureHash {
                 b'*'
             };
             if s != last {
-                self.byte(s);
+                shape.bytes[shape.len] = s;
+                shape.len += 1;
                 last = s;
-                n += 1;
-                if n == 4 {
+                if shape.len == 4 {
                     break;
                 }
             }
         }
-        self.byte(0x1f);
+        shape
     }
 }
 
 /// The tokens around one gap, as the features see them.
 struct GapView<'a> {
-    p2: &'a str,
     p1: &'a str,
     n1: &'a str,
-    n2: &'a str,
+    p2_shape: Shape,
+    p1_shape: Shape,
+    n1_shape: Shape,
+    n2_shape: Shape,
     newline: bool,
 }
 
@@ -99,35 +141,35 @@ impl GapView<'_> {
         h.word(self.n1);
         f(h.0);
         h = FeatureHash::new(3);
-        h.shape(self.p1);
+        h.shape(&self.p1_shape);
         f(h.0);
         h = FeatureHash::new(4);
-        h.shape(self.n1);
+        h.shape(&self.n1_shape);
         f(h.0);
         h = FeatureHash::new(5);
-        h.shape(self.p1);
-        h.shape(self.n1);
+        h.shape(&self.p1_shape);
+        h.shape(&self.n1_shape);
         f(h.0);
         h = FeatureHash::new(6);
         h.word(self.p1);
-        h.shape(self.n1);
+        h.shape(&self.n1_shape);
         f(h.0);
         h = FeatureHash::new(7);
-        h.shape(self.p1);
+        h.shape(&self.p1_shape);
         h.word(self.n1);
         f(h.0);
         h = FeatureHash::new(8);
-        h.shape(self.p2);
-        h.shape(self.p1);
-        h.shape(self.n1);
+        h.shape(&self.p2_shape);
+        h.shape(&self.p1_shape);
+        h.shape(&self.n1_shape);
         f(h.0);
         h = FeatureHash::new(9);
-        h.shape(self.n1);
-        h.shape(self.n2);
+        h.shape(&self.n1_shape);
+        h.shape(&self.n2_shape);
         f(h.0);
         h = FeatureHash::new(10);
         h.byte(self.newline as u8);
-        h.shape(self.n1);
+        h.shape(&self.n1_shape);
         f(h.0);
     }
 }
@@ -164,11 +206,15 @@ pub(crate) fn is_candidate(text: &str, tokens: &[Token], i: usize) -> bool {
 
 fn view<'a>(text: &'a str, tokens: &[Token], i: usize) -> GapView<'a> {
     let gap = &text[tokens[i].span.end as usize..tokens[i + 1].span.start as usize];
+    let p1 = tok(text, tokens, i);
+    let n1 = tok(text, tokens, i + 1);
     GapView {
-        p2: if i > 0 { tok(text, tokens, i - 1) } else { "" },
-        p1: tok(text, tokens, i),
-        n1: tok(text, tokens, i + 1),
-        n2: tok(text, tokens, i + 2),
+        p1,
+        n1,
+        p2_shape: Shape::of(if i > 0 { tok(text, tokens, i - 1) } else { "" }),
+        p1_shape: Shape::of(p1),
+        n1_shape: Shape::of(n1),
+        n2_shape: Shape::of(tok(text, tokens, i + 2)),
         newline: gap.contains('\n'),
     }
 }
@@ -181,7 +227,7 @@ impl BoundaryModel {
         // splitter falls back to its rules alone (an empty model never adds a boundary).
         MODEL.get_or_init(|| {
             BoundaryModel::parse(BUNDLED).unwrap_or(BoundaryModel {
-                weights: HashMap::new(),
+                weights: FeatureMap::default(),
                 threshold: f32::INFINITY,
             })
         })
@@ -191,7 +237,7 @@ impl BoundaryModel {
     /// hexadecimal).
     pub fn parse(text: &str) -> Result<BoundaryModel, Error> {
         let mut model = BoundaryModel {
-            weights: HashMap::new(),
+            weights: FeatureMap::default(),
             threshold: DEFAULT_THRESHOLD,
         };
         for (n, line) in text.lines().enumerate() {
@@ -318,7 +364,7 @@ pub fn train(docs: &[TrainingText], epochs: usize, min_count: u32) -> BoundaryMo
             }
         }
     }
-    let mut weights = HashMap::new();
+    let mut weights = FeatureMap::default();
     for (h, wi) in &w {
         let acc = total.get(h).copied().unwrap_or(0.0)
             + (t - stamp.get(h).copied().unwrap_or(0)) as f32 * wi;

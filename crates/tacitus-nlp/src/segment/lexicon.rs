@@ -159,34 +159,35 @@ const SENTENCE_STARTERS: &[&str] = &[
 ];
 
 /// Contractions written without an apostrophe that EWT splits in two (`gonna` → `gon` `na`):
-/// the word and the length of its first part.
+/// the word and the length of its first part. Sorted by length, then alphabetically, so the
+/// search compares lengths before bytes.
 const FUSED_CONTRACTIONS: &[(&str, usize)] = &[
+    ("im", 1),
+    ("ive", 1),
     ("aint", 2),
-    ("arent", 3),
-    ("cannot", 3),
     ("cant", 2),
-    ("couldnt", 5),
-    ("didnt", 3),
-    ("doesnt", 4),
     ("dont", 2),
+    ("isnt", 2),
+    ("wont", 2),
+    ("arent", 3),
+    ("didnt", 3),
     ("gimme", 3),
     ("gonna", 3),
     ("gotta", 3),
     ("hasnt", 3),
-    ("havent", 4),
-    ("im", 1),
-    ("isnt", 2),
-    ("ive", 1),
-    ("shouldnt", 6),
     ("thats", 4),
-    ("theres", 5),
     ("wanna", 3),
     ("wasnt", 3),
-    ("werent", 4),
     ("whats", 4),
-    ("wont", 2),
-    ("wouldnt", 5),
     ("youre", 3),
+    ("cannot", 3),
+    ("doesnt", 4),
+    ("havent", 4),
+    ("theres", 5),
+    ("werent", 4),
+    ("couldnt", 5),
+    ("wouldnt", 5),
+    ("shouldnt", 6),
 ];
 
 fn contains(list: &[&str], word: &str) -> bool {
@@ -251,7 +252,7 @@ pub(crate) fn fused_contraction_split(word: &str) -> Option<usize> {
     let lower = Lower::new(word)?;
     let l = lower.as_str();
     FUSED_CONTRACTIONS
-        .binary_search_by(|(w, _)| (*w).cmp(l))
+        .binary_search_by(|(w, _)| (w.len(), *w).cmp(&(l.len(), l)))
         .ok()
         .map(|k| FUSED_CONTRACTIONS[k].1)
 }
@@ -262,7 +263,9 @@ mod tests {
 
     #[test]
     fn lists_are_sorted_for_binary_search() {
-        assert!(FUSED_CONTRACTIONS.windows(2).all(|w| w[0].0 < w[1].0));
+        assert!(FUSED_CONTRACTIONS
+            .windows(2)
+            .all(|w| (w[0].0.len(), w[0].0) < (w[1].0.len(), w[1].0)));
         for (w, _) in FUSED_CONTRACTIONS {
             assert!(
                 fused_contraction_split(w).is_some(),

@@ -7,9 +7,9 @@
 //! whole. Every non-space character belongs to exactly one token, and spans are byte offsets
 //! into the original text. See [`tokenize`] and [`sentences`] for the rules.
 //!
-//! [`segment`] and [`segment_text`] use the rules alone, which suit news. For web and e-mail
-//! text, [`segment_web_text`] adds the small learned classifier of [`boundary`], which finds
-//! sentence ends that have no punctuation.
+//! After the rules, a small learned classifier ([`boundary`]) decides the gaps they leave open,
+//! which matters for web and e-mail text that ends sentences without punctuation; on news it
+//! measured neutral. [`segment_text_with`] with `None` runs the rules alone.
 //!
 //! ```
 //! use tacitus_nlp::segment::segment_text;
@@ -37,28 +37,23 @@ pub enum Error {
 pub use boundary::BoundaryModel;
 use tacitus_doc::{Document, Sentence, Token};
 
-/// Fill `doc.sentences` and `doc.tokens` from `doc.text` (rules only, for edited news text).
+/// Fill `doc.sentences` and `doc.tokens` from `doc.text`.
 pub fn segment(doc: &mut Document) {
     let (sentences, tokens) = segment_text(&doc.text);
     doc.sentences = sentences;
     doc.tokens = tokens;
 }
 
-/// Split a text into sentences and tokens (byte spans into `text`), by the rules alone: the
-/// right choice for edited text such as news, where sentences end in punctuation.
+/// Split a text into sentences and tokens (byte spans into `text`): the rules, then the
+/// bundled boundary classifier on the gaps they leave open.
 ///
 /// Sentences cover consecutive token ranges, in order, and together hold every token.
 pub fn segment_text(text: &str) -> (Vec<Sentence>, Vec<Token>) {
-    segment_text_with(text, None)
-}
-
-/// Like [`segment_text`], for web and e-mail text that often ends sentences without
-/// punctuation: the bundled boundary classifier also decides the gaps the rules leave open.
-pub fn segment_web_text(text: &str) -> (Vec<Sentence>, Vec<Token>) {
     segment_text_with(text, Some(BoundaryModel::bundled()))
 }
 
-/// Split a text into sentences and tokens, with an optional boundary classifier.
+/// Split a text into sentences and tokens, with an optional boundary classifier (`None`: the
+/// punctuation and layout rules alone).
 pub fn segment_text_with(text: &str, model: Option<&BoundaryModel>) -> (Vec<Sentence>, Vec<Token>) {
     let tokens = tokenize_text(text);
     let sentences = sentences::split_sentences_with(text, &tokens, model);
@@ -227,13 +222,13 @@ mod tests {
     }
 
     #[test]
-    fn web_mode_finds_unpunctuated_ends_and_keeps_invariants() {
+    fn classifier_only_adds_boundaries_and_keeps_invariants() {
         let text = "i will call you tomorrow Thanks Bob\n\nMeeting moved to 3pm Please confirm";
-        let (news, _) = segment_text(text);
-        let (web, _) = segment_web_text(text);
-        assert!(web.len() >= news.len());
+        let (rules, _) = segment_text_with(text, None);
+        let (both, _) = segment_text(text);
+        assert!(both.len() >= rules.len());
         for t in ["", "Thanks", "A B C D E F", "x\u{0}Y 1 2 3 Z"] {
-            let (s, tokens) = segment_web_text(t);
+            let (s, tokens) = segment_text(t);
             assert_eq!(s.last().map_or(0, |s| s.end_token as usize), tokens.len());
         }
     }

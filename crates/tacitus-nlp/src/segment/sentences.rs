@@ -288,9 +288,9 @@ pub(crate) fn rule_ends(text: &str, tokens: &[Token]) -> Vec<bool> {
     Splitter { text, tokens }.run()
 }
 
-/// Group `tokens` of `text` into sentences by the rules alone (the news default).
+/// Group `tokens` of `text` into sentences by the rules and the bundled boundary classifier.
 pub fn split_sentences(text: &str, tokens: &[Token]) -> Vec<Sentence> {
-    split_sentences_with(text, tokens, None)
+    split_sentences_with(text, tokens, Some(BoundaryModel::bundled()))
 }
 
 /// Group `tokens` of `text` into sentences, by the rules and, if given, a boundary classifier

@@ -21,10 +21,18 @@ struct Edit {
 impl Edit {
     fn learn(form: &str, lemma: &str) -> Edit {
         let best = |lower: bool| {
-            let base: Vec<char> = if lower { form.to_lowercase().chars().collect() } else { form.chars().collect() };
+            let base: Vec<char> = if lower {
+                form.to_lowercase().chars().collect()
+            } else {
+                form.chars().collect()
+            };
             let lem: Vec<char> = lemma.chars().collect();
             let common = base.iter().zip(&lem).take_while(|(a, b)| a == b).count();
-            Edit { lower, strip: (base.len() - common) as u32, append: lem[common..].iter().collect() }
+            Edit {
+                lower,
+                strip: (base.len() - common) as u32,
+                append: lem[common..].iter().collect(),
+            }
         };
         let (a, b) = (best(false), best(true));
         // Prefer the edit that keeps more of the word; on a tie, keep the casing as written.
@@ -36,7 +44,11 @@ impl Edit {
     }
 
     fn apply(&self, form: &str) -> Option<String> {
-        let base = if self.lower { form.to_lowercase() } else { form.to_string() };
+        let base = if self.lower {
+            form.to_lowercase()
+        } else {
+            form.to_string()
+        };
         let n = base.chars().count();
         let keep = n.checked_sub(self.strip as usize)?;
         let mut out: String = base.chars().take(keep).collect();
@@ -64,7 +76,11 @@ impl Lemmatizer {
     fn by_rule(&self, form: &str, xpos: u8) -> Option<String> {
         let chars: Vec<(usize, char)> = form.char_indices().collect();
         for k in (0..=MAX_SUFFIX.min(chars.len())).rev() {
-            let start = if k == 0 { form.len() } else { chars[chars.len() - k].0 };
+            let start = if k == 0 {
+                form.len()
+            } else {
+                chars[chars.len() - k].0
+            };
             // Suffixes are looked up lowercased so that headline casing finds the same rules.
             let suffix = form[start..].to_lowercase();
             if let Some(&e) = self.rules.get(&rule_key(xpos, &suffix)) {
@@ -76,19 +92,33 @@ impl Lemmatizer {
         None
     }
 
-    /// Lemma of a word with its predicted XPOS.
-    pub fn lemma(&self, form: &str, xpos: u8) -> String {
+    /// Lemma of a word with its predicted XPOS. `headline`: the sentence is in Title Case or
+    /// ALL CAPS, so capitals say nothing about the word.
+    pub fn lemma(&self, form: &str, xpos: u8, headline: bool) -> String {
         if let Some(l) = self.exceptions.get(&word_key(form, xpos)) {
             return l.clone();
         }
         let lower = form.to_lowercase();
-        if lower != form {
-            if let Some(l) = self.exceptions.get(&word_key(&lower, xpos)) {
-                // Known word written in another casing (headlines): keep proper-noun casing.
-                return if is_proper(xpos) { form.to_string() } else { l.clone() };
-            }
+        if lower == form {
+            return self.by_rule(form, xpos).unwrap_or_else(|| form.to_string());
         }
-        self.by_rule(form, xpos).unwrap_or_else(|| form.to_string())
+        if is_proper(xpos) {
+            return self.by_rule(form, xpos).unwrap_or_else(|| form.to_string());
+        }
+        // A capitalised common word: lemmatize it as written in lower case, unless it looks like
+        // an acronym in ordinary text ("CEO", "TV") or is the pronoun "I".
+        let acronym = !headline
+            && form
+                .chars()
+                .filter(|c| c.is_alphabetic())
+                .all(|c| c.is_uppercase());
+        if acronym || lower == "i" {
+            return self.by_rule(form, xpos).unwrap_or_else(|| form.to_string());
+        }
+        if let Some(l) = self.exceptions.get(&word_key(&lower, xpos)) {
+            return l.clone();
+        }
+        self.by_rule(&lower, xpos).unwrap_or(lower)
     }
 
     pub fn write(&self, w: &mut Writer) {
@@ -118,7 +148,11 @@ impl Lemmatizer {
             let lower = r.u32()? != 0;
             let strip = r.u32()?;
             let append = r.str()?;
-            edits.push(Edit { lower, strip, append });
+            edits.push(Edit {
+                lower,
+                strip,
+                append,
+            });
         }
         let keys = r.u64s()?;
         let vals = r.u32s()?;
@@ -132,12 +166,19 @@ impl Lemmatizer {
             let k = r.u64()?;
             exceptions.insert(k, r.str()?);
         }
-        Ok(Lemmatizer { edits, rules, exceptions })
+        Ok(Lemmatizer {
+            edits,
+            rules,
+            exceptions,
+        })
     }
 }
 
 fn is_proper(xpos: u8) -> bool {
-    matches!(tacitus_doc::XPOS_TAGS.get(xpos as usize), Some(&"NNP") | Some(&"NNPS"))
+    matches!(
+        tacitus_doc::XPOS_TAGS.get(xpos as usize),
+        Some(&"NNP") | Some(&"NNPS")
+    )
 }
 
 /// Learn rules and exceptions from treebank sentences.
@@ -149,7 +190,11 @@ pub fn train(sents: &[TreeSentence]) -> Lemmatizer {
             if w.lemma == "_" {
                 continue;
             }
-            *word_counts.entry((w.form.clone(), w.xpos)).or_default().entry(w.lemma.clone()).or_default() += 1;
+            *word_counts
+                .entry((w.form.clone(), w.xpos))
+                .or_default()
+                .entry(w.lemma.clone())
+                .or_default() += 1;
         }
     }
     let mut words: Vec<((String, u8), String, u32)> = word_counts
@@ -174,21 +219,34 @@ pub fn train(sents: &[TreeSentence]) -> Lemmatizer {
         });
         let chars: Vec<(usize, char)> = form.char_indices().collect();
         for k in 0..=MAX_SUFFIX.min(chars.len()) {
-            let start = if k == 0 { form.len() } else { chars[chars.len() - k].0 };
-            *rule_counts.entry(rule_key(*xpos, &form[start..].to_lowercase())).or_default().entry(id).or_default() +=
-                1;
+            let start = if k == 0 {
+                form.len()
+            } else {
+                chars[chars.len() - k].0
+            };
+            *rule_counts
+                .entry(rule_key(*xpos, &form[start..].to_lowercase()))
+                .or_default()
+                .entry(id)
+                .or_default() += 1;
         }
     }
     let rules: HashMap<u64, u32> = rule_counts
         .into_iter()
         .filter_map(|(k, m)| {
             let total: u32 = m.values().sum();
-            let (id, n) = m.into_iter().max_by(|a, b| a.1.cmp(&b.1).then(b.0.cmp(&a.0)))?;
+            let (id, n) = m
+                .into_iter()
+                .max_by(|a, b| a.1.cmp(&b.1).then(b.0.cmp(&a.0)))?;
             // A rule must be seen twice unless it is the only evidence for that suffix.
             (n >= 2 || total == 1).then_some((k, id))
         })
         .collect();
-    let mut lem = Lemmatizer { edits, rules, exceptions: HashMap::new() };
+    let mut lem = Lemmatizer {
+        edits,
+        rules,
+        exceptions: HashMap::new(),
+    };
     for ((form, xpos), lemma, _) in words {
         if lem.by_rule(&form, xpos).as_deref() != Some(lemma.as_str()) {
             lem.exceptions.insert(word_key(&form, xpos), lemma);
@@ -214,12 +272,20 @@ mod tests {
     #[test]
     fn generalises_suffix_rules() {
         let mut text = String::new();
-        for (f, l) in [("talks", "talk"), ("walks", "walk"), ("banks", "bank"), ("went", "go")] {
+        for (f, l) in [
+            ("talks", "talk"),
+            ("walks", "walk"),
+            ("banks", "bank"),
+            ("went", "go"),
+        ] {
             text.push_str(&format!("1\t{f}\t{l}\tNOUN\tNNS\t_\t0\troot\t_\t_\n\n"));
         }
         let sents = parse_treebank(&text, "t").expect("parses");
         let lem = train(&sents);
-        assert_eq!(lem.lemma("tanks", tacitus_doc::syntax::xpos_index("NNS").unwrap_or(0)), "tank");
-        assert_eq!(lem.lemma("went", tacitus_doc::syntax::xpos_index("NNS").unwrap_or(0)), "go");
+        let nns = tacitus_doc::syntax::xpos_index("NNS").unwrap_or(0);
+        assert_eq!(lem.lemma("tanks", nns, false), "tank");
+        assert_eq!(lem.lemma("went", nns, false), "go");
+        assert_eq!(lem.lemma("TANKS", nns, true), "tank");
+        assert_eq!(lem.lemma("Tanks", nns, false), "tank");
     }
 }

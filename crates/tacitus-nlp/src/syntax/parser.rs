@@ -266,7 +266,12 @@ fn features(st: &State, inp: &ParseInput, punct_prefix: &[u32], out: &mut Vec<u6
     let s1wt = mix(s1w, s1t);
     let b0wt = mix(b0w, b0t);
     let b1wt = mix(b1w, b1t);
-    let (s0l, s0l2, s0r, s0r2) = (get(&st.l1, s0), get(&st.l2, s0), get(&st.r1, s0), get(&st.r2, s0));
+    let (s0l, s0l2, s0r, s0r2) = (
+        get(&st.l1, s0),
+        get(&st.l2, s0),
+        get(&st.r1, s0),
+        get(&st.r2, s0),
+    );
     let (b0l, b0l2) = (get(&st.l1, b0), get(&st.l2, b0));
     let (s1l, s1r) = (get(&st.l1, s1), get(&st.r1, s1));
     let d = dist_bucket(s0, b0);
@@ -287,7 +292,10 @@ fn features(st: &State, inp: &ParseInput, punct_prefix: &[u32], out: &mut Vec<u6
     let punct_between = if s0 == NONE || b0 == NONE {
         0
     } else {
-        let (a, b) = (s0.min(b0) as usize, (s0.max(b0) as usize).min(punct_prefix.len() - 1));
+        let (a, b) = (
+            s0.min(b0) as usize,
+            (s0.max(b0) as usize).min(punct_prefix.len() - 1),
+        );
         (punct_prefix[b] - punct_prefix[(a + 1).min(b)]).min(3) as u64 + 1
     };
     let mut f = |id: u64, v: u64| out.push(mix(v, id));
@@ -439,7 +447,9 @@ fn best_valid(st: &State, scores: &[f32]) -> Option<usize> {
         }
     }
     if st.can(Move::Right) {
-        (0..nl).filter(|&l| l != root).for_each(|l| consider(1 + nl + l));
+        (0..nl)
+            .filter(|&l| l != root)
+            .for_each(|l| consider(1 + nl + l));
     }
     best
 }
@@ -465,7 +475,9 @@ impl Parser {
         while !st.terminal() {
             features(&st, inp, &pp, &mut feats);
             self.model.score(&feats, &mut scores);
-            let Some(best) = best_valid(&st, &scores) else { break };
+            let Some(best) = best_valid(&st, &scores) else {
+                break;
+            };
             let (m, l) = decode(best);
             st.apply(m, l);
         }
@@ -474,9 +486,15 @@ impl Parser {
                 let h = st.head[i];
                 let deprel = DepRel::from_index(st.label[i] as usize).unwrap_or(DepRel::Dep);
                 if h == NONE || h as usize >= n {
-                    Arc { head: None, deprel: if h == NONE { DepRel::Root } else { deprel } }
+                    Arc {
+                        head: None,
+                        deprel: if h == NONE { DepRel::Root } else { deprel },
+                    }
                 } else {
-                    Arc { head: Some(h), deprel }
+                    Arc {
+                        head: Some(h),
+                        deprel,
+                    }
                 }
             })
             .collect()
@@ -489,7 +507,9 @@ impl Parser {
     pub fn read(r: &mut Reader, format: u32) -> Result<Parser, Error> {
         let model = Model::read(r, format)?;
         if model.n_classes() != n_classes() {
-            return Err(Error::Model("parser model has the wrong number of classes".into()));
+            return Err(Error::Model(
+                "parser model has the wrong number of classes".into(),
+            ));
         }
         Ok(Parser { model })
     }
@@ -499,7 +519,9 @@ impl Parser {
     }
 
     pub fn pruned(&self, min_abs: f32) -> Parser {
-        Parser { model: self.model.pruned(min_abs) }
+        Parser {
+            model: self.model.pruned(min_abs),
+        }
     }
 }
 
@@ -527,7 +549,13 @@ pub struct ParserConfig {
 
 impl Default for ParserConfig {
     fn default() -> Self {
-        ParserConfig { epochs: 15, seed: 23, explore_from: 1, explore: 0.9, min_weight: 0.05 }
+        ParserConfig {
+            epochs: 15,
+            seed: 23,
+            explore_from: 1,
+            explore: 0.9,
+            min_weight: 0.05,
+        }
     }
 }
 
@@ -547,15 +575,29 @@ pub fn train(data: &[ParseExample], cfg: ParserConfig, log: &mut dyn FnMut(&str)
             if n == 0 {
                 continue;
             }
-            let gold: Vec<u32> =
-                ex.heads.iter().map(|h| h.unwrap_or(n as u32)).chain(std::iter::once(NONE)).collect();
-            let inp = ParseInput { words: &ex.words, tags: &ex.tags, punct: &ex.punct };
+            let gold: Vec<u32> = ex
+                .heads
+                .iter()
+                .map(|h| h.unwrap_or(n as u32))
+                .chain(std::iter::once(NONE))
+                .collect();
+            let inp = ParseInput {
+                words: &ex.words,
+                tags: &ex.tags,
+                punct: &ex.punct,
+            };
             let pp = punct_prefix(&ex.punct);
             let mut st = State::new(n);
             while !st.terminal() {
                 features(&st, &inp, &pp, &mut feats);
                 trainer.score(&feats, &mut scores);
-                let costs = MOVES.map(|m| if st.can(m) { st.cost(m, &gold) } else { u32::MAX });
+                let costs = MOVES.map(|m| {
+                    if st.can(m) {
+                        st.cost(m, &gold)
+                    } else {
+                        u32::MAX
+                    }
+                });
                 let min = costs.iter().copied().min().unwrap_or(0);
                 // The label an arc must carry when it is a gold arc.
                 let gold_label = |m: Move| -> Option<u8> {
@@ -588,11 +630,20 @@ pub fn train(data: &[ParseExample], cfg: ParserConfig, log: &mut dyn FnMut(&str)
                 }
                 trainer.update(&feats, best_gold, pred);
                 trainer.tick();
-                let next = if epoch >= cfg.explore_from && rng.unit() < cfg.explore { pred } else { best_gold };
+                let next = if epoch >= cfg.explore_from && rng.unit() < cfg.explore {
+                    pred
+                } else {
+                    best_gold
+                };
                 let (m, l) = decode(next);
                 st.apply(m, l);
             }
-            for ((h, g), (l, gl)) in st.head.iter().zip(&gold).zip(st.label.iter().zip(&ex.labels)) {
+            for ((h, g), (l, gl)) in st
+                .head
+                .iter()
+                .zip(&gold)
+                .zip(st.label.iter().zip(&ex.labels))
+            {
                 right += (h == g) as usize;
                 labelled += (h == g && *l as usize == gl.index()) as usize;
                 total += 1;
@@ -605,7 +656,9 @@ pub fn train(data: &[ParseExample], cfg: ParserConfig, log: &mut dyn FnMut(&str)
             100.0 * labelled as f64 / total.max(1) as f64
         ));
     }
-    Parser { model: trainer.freeze(cfg.min_weight) }
+    Parser {
+        model: trainer.freeze(cfg.min_weight),
+    }
 }
 
 #[cfg(test)]
@@ -621,7 +674,11 @@ mod tests {
         let mut steps = 0;
         while !st.terminal() && steps < 20 {
             steps += 1;
-            let m = MOVES.into_iter().filter(|m| st.can(*m)).min_by_key(|m| st.cost(*m, &gold)).expect("some move");
+            let m = MOVES
+                .into_iter()
+                .filter(|m| st.can(*m))
+                .min_by_key(|m| st.cost(*m, &gold))
+                .expect("some move");
             let l = st.arc_of(m).map_or(0, |(_, d)| labels[d as usize].index());
             if m != Move::Shift {
                 assert!(st.label_ok(m, l), "label {l} refused");
@@ -640,7 +697,9 @@ mod tests {
             let mut st = State::new(n);
             while !st.terminal() {
                 let scores: Vec<f32> = (0..n_classes()).map(|_| rng.unit() as f32).collect();
-                let slow = (0..n_classes()).filter(|c| st.valid(*c)).max_by(|a, b| scores[*a].total_cmp(&scores[*b]));
+                let slow = (0..n_classes())
+                    .filter(|c| st.valid(*c))
+                    .max_by(|a, b| scores[*a].total_cmp(&scores[*b]));
                 let fast = best_valid(&st, &scores);
                 assert_eq!(fast, slow);
                 let (m, l) = decode(fast.expect("a move"));

@@ -42,7 +42,12 @@ pub struct Trainer {
 
 impl Trainer {
     pub fn new(n_classes: usize) -> Self {
-        Trainer { n_classes, index: HashMap::new(), rows: Vec::new(), step: 0 }
+        Trainer {
+            n_classes,
+            index: HashMap::new(),
+            rows: Vec::new(),
+            step: 0,
+        }
     }
 
     /// Advance the averaging clock by one training instance.
@@ -79,7 +84,12 @@ impl Trainer {
                 let pos = match row.iter().position(|p| p.class as usize == class) {
                     Some(i) => i,
                     None => {
-                        row.push(Param { class: class as u16, weight: 0.0, total: 0.0, stamp: step });
+                        row.push(Param {
+                            class: class as u16,
+                            weight: 0.0,
+                            total: 0.0,
+                            stamp: step,
+                        });
                         row.len() - 1
                     }
                 };
@@ -158,7 +168,13 @@ pub struct Model {
 }
 
 impl Model {
-    fn from_parts(n_classes: usize, keys: Vec<u32>, offsets: Vec<u32>, classes: Vec<u8>, weights: Vec<f32>) -> Model {
+    fn from_parts(
+        n_classes: usize,
+        keys: Vec<u32>,
+        offsets: Vec<u32>,
+        classes: Vec<u8>,
+        weights: Vec<f32>,
+    ) -> Model {
         let size = (keys.len() * 2).next_power_of_two().max(16);
         let mask = size - 1;
         let mut slots = vec![Slot::default(); size];
@@ -167,16 +183,36 @@ impl Model {
             while slots[slot].len != 0 {
                 slot = (slot + 1) & mask;
             }
-            slots[slot] = Slot { key: *k, start: offsets[i], len: offsets[i + 1] - offsets[i] };
+            slots[slot] = Slot {
+                key: *k,
+                start: offsets[i],
+                len: offsets[i + 1] - offsets[i],
+            };
         }
-        let entries = classes.iter().zip(&weights).map(|(c, w)| Entry { weight: *w, class: *c as u32 }).collect();
-        Model { n_classes, slots, entries, mask }
+        let entries = classes
+            .iter()
+            .zip(&weights)
+            .map(|(c, w)| Entry {
+                weight: *w,
+                class: *c as u32,
+            })
+            .collect();
+        Model {
+            n_classes,
+            slots,
+            entries,
+            mask,
+        }
     }
 
     /// Rows as (key, start, len), in key order.
     fn rows(&self) -> Vec<(u32, usize, usize)> {
-        let mut rows: Vec<(u32, usize, usize)> =
-            self.slots.iter().filter(|s| s.len != 0).map(|s| (s.key, s.start as usize, s.len as usize)).collect();
+        let mut rows: Vec<(u32, usize, usize)> = self
+            .slots
+            .iter()
+            .filter(|s| s.len != 0)
+            .map(|s| (s.key, s.start as usize, s.len as usize))
+            .collect();
         rows.sort_unstable();
         rows
     }
@@ -285,7 +321,11 @@ impl Model {
     /// Read a model; format 1 stored whole 64-bit feature keys, format 2 their fingerprints.
     pub fn read(r: &mut Reader, format: u32) -> Result<Model, Error> {
         let n_classes = r.u32()? as usize;
-        let keys: Vec<u32> = if format == 1 { r.u64s()?.into_iter().map(fingerprint).collect() } else { r.u32s()? };
+        let keys: Vec<u32> = if format == 1 {
+            r.u64s()?.into_iter().map(fingerprint).collect()
+        } else {
+            r.u32s()?
+        };
         let lens = r.bytes()?;
         let classes = r.bytes()?;
         let scale = r.f32()?;
@@ -306,7 +346,9 @@ impl Model {
         if !consistent {
             return Err(Error::Model("inconsistent perceptron tables".into()));
         }
-        Ok(Model::from_parts(n_classes, keys, offsets, classes, weights))
+        Ok(Model::from_parts(
+            n_classes, keys, offsets, classes, weights,
+        ))
     }
 }
 
@@ -343,7 +385,13 @@ mod tests {
     #[test]
     fn learns_a_separable_problem_and_round_trips() {
         let mut t = Trainer::new(2);
-        let data = [(vec![1u64, 10], 0usize), (vec![2, 10], 1), (vec![1, 11], 0), (vec![2, 11], 1)];
+        let f = |k: u64| mix(k, 99);
+        let data = [
+            (vec![f(1), f(10)], 0usize),
+            (vec![f(2), f(10)], 1),
+            (vec![f(1), f(11)], 0),
+            (vec![f(2), f(11)], 1),
+        ];
         let mut scores = [0f32; 2];
         for _ in 0..5 {
             for (f, g) in &data {

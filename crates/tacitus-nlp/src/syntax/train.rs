@@ -18,12 +18,36 @@ pub struct TrainConfig {
     pub jackknife: usize,
     pub tagger: TaggerConfig,
     pub parser: ParserConfig,
+    /// After training, drop tagger / parser weights below these magnitudes (model size).
+    pub tagger_prune: f32,
+    pub parser_prune: f32,
 }
 
 impl Default for TrainConfig {
     fn default() -> Self {
-        TrainConfig { use_gum: true, jackknife: 4, tagger: TaggerConfig::default(), parser: ParserConfig::default() }
+        TrainConfig {
+            use_gum: true,
+            jackknife: 4,
+            tagger: TaggerConfig {
+                epochs: 8,
+                ..TaggerConfig::default()
+            },
+            parser: ParserConfig {
+                epochs: 10,
+                ..ParserConfig::default()
+            },
+            tagger_prune: 0.5,
+            parser_prune: 1.0,
+        }
     }
+}
+
+/// The shipped bytes of a trained analyzer: serialised (weights quantised), read back, pruned
+/// and serialised again, so that the pruning sees exactly the weights a model file holds.
+pub fn package(analyzer: &Analyzer, cfg: &TrainConfig) -> Result<Vec<u8>, Error> {
+    let mut a = Analyzer::from_bytes(&analyzer.to_bytes())?;
+    a.prune(cfg.tagger_prune, cfg.parser_prune);
+    Ok(a.to_bytes())
 }
 
 /// Is a GUM sentence licensed for a shipped model? (wikiHow and fiction are non-commercial.)
@@ -41,7 +65,11 @@ pub fn training_sentences(ud_dir: &Path, use_gum: bool) -> Result<Vec<TreeSenten
     Ok(sents)
 }
 
-fn examples(tagger: &Tagger, sents: &[TreeSentence], tags: Option<&[Vec<u8>]>) -> Vec<ParseExample> {
+fn examples(
+    tagger: &Tagger,
+    sents: &[TreeSentence],
+    tags: Option<&[Vec<u8>]>,
+) -> Vec<ParseExample> {
     sents
         .iter()
         .enumerate()
@@ -52,7 +80,10 @@ fn examples(tagger: &Tagger, sents: &[TreeSentence], tags: Option<&[Vec<u8>]>) -
                 Some(t) => t[i].clone(),
                 None => tagger.tag_lexes(&lexes),
             };
-            let punct = t.iter().map(|c| tagger.classes.get(*c as usize).map(|x| x.0) == Some(Upos::Punct)).collect();
+            let punct = t
+                .iter()
+                .map(|c| tagger.classes.get(*c as usize).map(|x| x.0) == Some(Upos::Punct))
+                .collect();
             ParseExample {
                 words: lexes.iter().map(|l| l.lower).collect(),
                 tags: t,
@@ -75,7 +106,12 @@ pub fn train(sents: &[TreeSentence], cfg: &TrainConfig, log: &mut dyn FnMut(&str
     if k >= 2 {
         for fold in 0..k {
             let (train_part, idx): (Vec<TreeSentence>, Vec<usize>) = {
-                let tr = sents.iter().enumerate().filter(|(i, _)| i % k != fold).map(|(_, s)| s.clone()).collect();
+                let tr = sents
+                    .iter()
+                    .enumerate()
+                    .filter(|(i, _)| i % k != fold)
+                    .map(|(_, s)| s.clone())
+                    .collect();
                 (tr, (0..sents.len()).filter(|i| i % k == fold).collect())
             };
             let mut quiet = |_: &str| {};
@@ -90,27 +126,45 @@ pub fn train(sents: &[TreeSentence], cfg: &TrainConfig, log: &mut dyn FnMut(&str
                     .iter()
                     .zip(&sents[i].words)
                     .map(|(c, w)| {
-                        let pair = t.classes.get(*c as usize).copied().unwrap_or((w.upos, w.xpos));
+                        let pair = t
+                            .classes
+                            .get(*c as usize)
+                            .copied()
+                            .unwrap_or((w.upos, w.xpos));
                         right += (pair == (w.upos, w.xpos)) as usize;
                         total += 1;
                         tagger.classes.iter().position(|x| *x == pair).unwrap_or(0) as u8
                     })
                     .collect();
             }
-            log(&format!("jackknife fold {}/{k}: tag accuracy {:.2}%", fold + 1, 100.0 * right as f64 / total.max(1) as f64));
+            log(&format!(
+                "jackknife fold {}/{k}: tag accuracy {:.2}%",
+                fold + 1,
+                100.0 * right as f64 / total.max(1) as f64
+            ));
         }
     } else {
         for (i, s) in sents.iter().enumerate() {
             tags[i] = s
                 .words
                 .iter()
-                .map(|w| tagger.classes.iter().position(|x| *x == (w.upos, w.xpos)).unwrap_or(0) as u8)
+                .map(|w| {
+                    tagger
+                        .classes
+                        .iter()
+                        .position(|x| *x == (w.upos, w.xpos))
+                        .unwrap_or(0) as u8
+                })
                 .collect();
         }
     }
     let data = examples(&tagger, sents, Some(&tags));
     let parser = parser::train(&data, cfg.parser, log);
-    Analyzer { tagger, lemmatizer, parser }
+    Analyzer {
+        tagger,
+        lemmatizer,
+        parser,
+    }
 }
 
 #[cfg(test)]

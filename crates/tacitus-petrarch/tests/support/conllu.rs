@@ -42,7 +42,9 @@ fn build(id: &str, rows: &[Vec<&str>]) -> Document {
     let mut pos = 0u32;
     for r in rows {
         let len = r[1].len() as u32;
-        d.tokens.push(Token { span: Span::new(pos, pos + len) });
+        d.tokens.push(Token {
+            span: Span::new(pos, pos + len),
+        });
         pos += len + 1;
         let head: u32 = r[6].parse().unwrap_or(0);
         d.syntax.push(TokenSyntax {
@@ -54,6 +56,10 @@ fn build(id: &str, rows: &[Vec<&str>]) -> Document {
         });
     }
     let n = d.tokens.len() as u32;
-    d.sentences.push(Sentence { span: Span::new(0, d.text.len() as u32), first_token: 0, end_token: n });
+    d.sentences.push(Sentence {
+        span: Span::new(0, d.text.len() as u32),
+        first_token: 0,
+        end_token: n,
+    });
     d
 }
