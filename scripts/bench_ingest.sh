@@ -59,7 +59,7 @@ PY
     pair=$(python3 - "$db" <<'PY'
 import sqlite3, sys
 c = sqlite3.connect(sys.argv[1])
-r = c.execute("SELECT src, tgt FROM dyad_day WHERE src <> '' AND tgt <> '' GROUP BY src, tgt ORDER BY sum(n_events) DESC LIMIT 1").fetchone()
+r = c.execute("SELECT src, tgt FROM dyad_day WHERE src <> '' AND tgt <> '' AND src <> tgt GROUP BY src, tgt ORDER BY sum(n_events) DESC LIMIT 1").fetchone()
 print(f"{r[0]},{r[1]}" if r else "USA,CHN")
 PY
 )

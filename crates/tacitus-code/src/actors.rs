@@ -259,7 +259,7 @@ fn resolve_references(doc: &Document, mentions: &mut Vec<ActorMention>, mut trac
                     .take(1)
                     .collect(),
                 (Upos::Pron, "they" | "them" | "their" | "themselves") => last_group(mentions, span.start, s as u32),
-                (Upos::Noun, _) if is_two_sides(&tree, t) => last_pair(mentions, span.start),
+                (Upos::Noun, _) if is_two_sides(&tree, t) => last_pair(doc, mentions, span.start),
                 _ => continue,
             };
             if mentions.iter().any(|m| m.head == t) {
@@ -293,13 +293,14 @@ fn last_group(mentions: &[ActorMention], before: u32, sentence: u32) -> Vec<usiz
 
 /// The two most recent distinct countries that appeared together (coordinated), else the two
 /// most recent distinct countries.
-fn last_pair(mentions: &[ActorMention], before: u32) -> Vec<usize> {
+fn last_pair(doc: &Document, mentions: &[ActorMention], before: u32) -> Vec<usize> {
     let prior: Vec<(usize, &ActorMention)> = mentions.iter().enumerate().filter(|(_, m)| m.span.end <= before && !m.code.country.is_empty()).collect();
-    // coordinated pairs: mentions of different countries within one sentence, close together
+    // coordinated pairs: "Armenia and Azerbaijan", "Aliyev and Pashinyan"
     for w in prior.windows(2).rev() {
         let (i, a) = w[0];
         let (j, b) = w[1];
-        if a.sentence == b.sentence && a.code.country != b.code.country && b.span.start.saturating_sub(a.span.end) < 60 {
+        let between = doc.text.get(a.span.end as usize..b.span.start as usize).unwrap_or("").trim();
+        if a.sentence == b.sentence && a.code.country != b.code.country && matches!(between, "and" | "," | "and the" | "or") {
             return vec![i, j];
         }
     }

@@ -211,6 +211,10 @@ fn code_trigger(coder: &Coder, tree: &Tree, sentence: u32, t: u32, extra: &mut V
         // target sits in the complement clause
         targets = complement_targets(tree, t, &sources);
     }
+    if targets.is_empty() && pos == TriggerPos::Verb && !p.target.iter().all(|s| matches!(s, Slot::None)) {
+        // last resort: a party named inside another argument ("occupied ten kilometres of Armenian territory")
+        targets = oblique_targets(tree, t, &sources);
+    }
     let doc = tree.doc;
     let countries = |ix: &[u32]| -> Vec<String> { ix.iter().map(|&i| doc.actors[i as usize].code.country.clone()).collect() };
     if p.reciprocal && sources.is_empty() {
@@ -364,6 +368,9 @@ fn subject_of(tree: &Tree, v: u32, depth: u32) -> Vec<u32> {
             }
         }
         return subjects;
+    }
+    if let Some((subj, _)) = reported_small_clause(tree, v) {
+        return vec![subj];
     }
     match (tree.rel(v), tree.head(v)) {
         (DepRel::Xcomp, Some(h)) => {
@@ -521,6 +528,21 @@ fn complement_targets(tree: &Tree, t: u32, sources: &[u32]) -> Vec<u32> {
     Vec::new()
 }
 
+/// Mentions inside the object or a non-circumstantial oblique of a verb.
+fn oblique_targets(tree: &Tree, t: u32, sources: &[u32]) -> Vec<u32> {
+    let mut out = Vec::new();
+    for c in tree.children_rel(t, &[DepRel::Obj, DepRel::Obl, DepRel::Iobj]) {
+        if matches!(tree.case_of(c).as_deref(), Some("in" | "at" | "near" | "during" | "since" | "until" | "after" | "before" | "by" | "for" | "despite" | "amid" | "like")) {
+            continue;
+        }
+        out.extend(mentions_in_phrase(tree, c, 0, t));
+    }
+    out.retain(|x| !sources.contains(x) && !tree.doc.actors[*x as usize].code.country.is_empty());
+    out.sort_unstable();
+    out.dedup();
+    out
+}
+
 /// Actor mentions for a list of slots: the first slot that yields actors wins.
 fn find_parties(tree: &Tree, t: u32, pos: TriggerPos, slots: &[Slot], is_source: bool) -> Vec<u32> {
     let default_source = [Slot::Subj];
@@ -571,8 +593,14 @@ fn find_parties(tree: &Tree, t: u32, pos: TriggerPos, slots: &[Slot], is_source:
 /// Mentions headed at `x`, else in its nominal modifiers ("the role played by Russian
 /// peacekeepers", "ten square kilometres of Armenian territory", "leaders of Romania").
 fn mentions_in_phrase(tree: &Tree, x: u32, depth: u32, trigger: u32) -> Vec<u32> {
-    let own = tree.mentions_at(x);
-    if !own.is_empty() || depth >= 2 {
+    let mut own = tree.mentions_at(x);
+    if !own.is_empty() {
+        own.extend(linear_conjuncts(tree, x, &own));
+        own.sort_unstable();
+        own.dedup();
+        return own;
+    }
+    if depth >= 2 {
         return own;
     }
     let mut out = Vec::new();
@@ -609,6 +637,58 @@ struct Mood {
     speech: Option<u32>,
 }
 
+/// Mentions coordinated with `found` in the text ("A and B", "A, B and C") inside the phrase of
+/// `x`, whatever the parse made of the coordination.
+fn linear_conjuncts(tree: &Tree, x: u32, found: &[u32]) -> Vec<u32> {
+    let doc = tree.doc;
+    let mut out = Vec::new();
+    let Some(mut end) = found.iter().map(|&m| doc.actors[m as usize].span.end).max() else { return out };
+    loop {
+        // the next token after the last mention
+        let Some(next) = (tree.first..tree.end).find(|&t| doc.tokens[t as usize].span.start >= end) else { break };
+        if !matches!(tree.lower(next).as_str(), "and" | "," | "or") {
+            break;
+        }
+        let after = next + 1;
+        if after >= tree.end {
+            break;
+        }
+        let start = doc.tokens[after as usize].span.start;
+        let ms: Vec<u32> = tree.mentions_at(after).into_iter().filter(|&m| doc.actors[m as usize].span.start == start).collect();
+        let ms: Vec<u32> = if ms.is_empty() {
+            // the mention may start a word later ("and the Armenian prime minister")
+            let a2 = after + 1;
+            if a2 < tree.end && matches!(tree.upos(after), Upos::Det) {
+                let s2 = doc.tokens[a2 as usize].span.start;
+                tree.mentions_at(a2).into_iter().filter(|&m| doc.actors[m as usize].span.start == s2).collect()
+            } else {
+                Vec::new()
+            }
+        } else {
+            ms
+        };
+        if ms.is_empty() || !tree.dominates(x, doc.actors[ms[0] as usize].head) {
+            break;
+        }
+        end = ms.iter().map(|&m| doc.actors[m as usize].span.end).max().unwrap_or(end);
+        out.extend(ms);
+    }
+    out
+}
+
+/// "claiming Azerbaijani forces have occupied …" parsed with the forces as the speech verb's
+/// object: the clause's subject and the speech verb.
+fn reported_small_clause(tree: &Tree, v: u32) -> Option<(u32, u32)> {
+    if tree.upos(v) != Upos::Verb || tree.children(v).iter().any(|&c| matches!(tree.rel(c), DepRel::Nsubj | DepRel::NsubjPass)) {
+        return None;
+    }
+    let leftmost = tree.children(v).iter().copied().filter(|&c| c < v && matches!(tree.rel(c), DepRel::Aux | DepRel::AuxPass | DepRel::Advmod)).min().unwrap_or(v);
+    let l = leftmost.checked_sub(1).filter(|&l| l >= tree.first)?;
+    let speech = tree.head(l)?;
+    (matches!(tree.upos(l), Upos::Noun | Upos::Propn | Upos::Pron) && tree.rel(l) == DepRel::Obj && SAY_VERBS.contains(&tree.lemma(speech)) && speech < l)
+        .then_some((l, speech))
+}
+
 /// Modality of the event at `t` and who claims it.
 fn modality_of(tree: &Tree, t: u32, pos: TriggerPos) -> Mood {
     // auxiliaries of the trigger's own clause (for nouns: of the carrying verb)
@@ -630,6 +710,14 @@ fn modality_of(tree: &Tree, t: u32, pos: TriggerPos) -> Mood {
     }
     if tree.children(clause).iter().any(|&c| tree.rel(c) == DepRel::Mark && matches!(tree.lower(c).as_str(), "if" | "unless")) {
         mood.modality = Modality::Hypothetical;
+        return mood;
+    }
+    if let Some((_, speech)) = reported_small_clause(tree, clause) {
+        if mood.modality == Modality::Asserted {
+            mood.modality = Modality::Claimed;
+        }
+        mood.attributed_to = speaker(tree, speech);
+        mood.speech = Some(speech);
         return mood;
     }
     // "has to", "needs to": obligation from the governing verb
@@ -748,14 +836,19 @@ fn add_accusations(coder: &Coder, tree: &Tree, events: &mut Vec<Event>, mut trac
         let victim = e.recipients.iter().any(|&r| doc.actors[r as usize].code.country == *sc);
 
         // the speech verb governing the claim
-        let mut v = e.trigger;
-        while let Some(h) = tree.head(v) {
-            if SAY_VERBS.contains(&tree.lemma(h)) {
-                v = h;
-                break;
+        let v = match reported_small_clause(tree, e.trigger) {
+            Some((_, speech)) => speech,
+            None => {
+                let mut v = e.trigger;
+                while let Some(h) = tree.head(v) {
+                    v = h;
+                    if SAY_VERBS.contains(&tree.lemma(h)) {
+                        break;
+                    }
+                }
+                v
             }
-            v = h;
-        }
+        };
         if events.iter().any(|x| x.trigger == v && x.cameo.starts_with("11")) {
             continue;
         }

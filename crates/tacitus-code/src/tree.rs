@@ -125,6 +125,21 @@ impl<'d> Tree<'d> {
         }
         d
     }
+    /// Is `a` an ancestor of (or equal to) `b`?
+    pub fn dominates(&self, a: u32, b: u32) -> bool {
+        let mut x = b;
+        for _ in 0..400 {
+            if x == a {
+                return true;
+            }
+            match self.head(x) {
+                Some(h) => x = h,
+                None => return false,
+            }
+        }
+        false
+    }
+
     pub fn is_passive(&self, verb: u32) -> bool {
         if self.children(verb).iter().any(|&c| matches!(self.rel(c), DepRel::AuxPass | DepRel::NsubjPass | DepRel::CsubjPass)) {
             return true;

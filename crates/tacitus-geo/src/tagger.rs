@@ -576,9 +576,25 @@ impl PlaceTagger {
                 .filter_map(|q| self.best_by(&cands[q], prior_score))
                 .map(|ix| g.entry(ix))
                 .collect();
+            // Divisions named by their own name: a city of that very name inside the division is
+            // its seat and is what a bare mention means ("Geneva", "Tokyo").
+            let seats: Vec<&str> = c
+                .refs
+                .iter()
+                .filter(|r| !r.alternate)
+                .map(|r| g.entry(r.entry))
+                .filter(|e| e.feature == Feature::Admin1)
+                .map(|e| e.admin1.as_str())
+                .collect();
             let best = *by_key.entry(&c.key).or_insert_with(|| {
                 self.best_by(c, |e, r| {
                     let mut s = prior_score(e, r);
+                    if e.feature == Feature::City
+                        && !r.alternate
+                        && seats.contains(&e.admin1.as_str())
+                    {
+                        s += 10.0;
+                    }
                     let n = count(&ctx_country, &e.country, &c.key);
                     let a = count(&ctx_admin1, &e.admin1, &c.key);
                     let (cw, aw) = (3.0, 2.0);
@@ -905,6 +921,11 @@ mod tests {
         );
         let p = places("The fire started in Paris on Sunday.");
         assert_eq!(p[0].country, "FRA");
+        let p = places("Talks resumed in Geneva.");
+        assert_eq!(
+            (p[0].name.as_str(), p[0].feature.as_str()),
+            ("Geneva", "city")
+        );
     }
 
     #[test]

@@ -136,6 +136,9 @@ pub(crate) fn text_document(
     }
 }
 
+/// A stream of input items for the ingest pipeline.
+type Items = Box<dyn Iterator<Item = Incoming<InputDoc>> + Send>;
+
 /// Every regular, non-hidden file under a folder, sorted (so runs are reproducible).
 fn files_under(root: &Path) -> std::io::Result<Vec<PathBuf>> {
     let mut out = Vec::new();
@@ -162,10 +165,7 @@ fn files_under(root: &Path) -> std::io::Result<Vec<PathBuf>> {
 }
 
 /// Stream the documents of a folder of text files.
-fn folder_items(
-    root: &Path,
-    date: Option<NaiveDate>,
-) -> std::io::Result<(u64, Box<dyn Iterator<Item = Incoming<InputDoc>> + Send>)> {
+fn folder_items(root: &Path, date: Option<NaiveDate>) -> std::io::Result<(u64, Items)> {
     // A single .txt file is a folder of one, its id the file stem.
     let (files, root) = if root.is_file() {
         (
@@ -197,12 +197,7 @@ fn folder_items(
 }
 
 /// Stream the documents of a JSONL file; progress in bytes (approximate for escaped text).
-fn jsonl_items(
-    path: &Path,
-) -> std::io::Result<(
-    Option<u64>,
-    Box<dyn Iterator<Item = Incoming<InputDoc>> + Send>,
-)> {
+fn jsonl_items(path: &Path) -> std::io::Result<(Option<u64>, Items)> {
     let reader = open_jsonl(path)?;
     let gz = path.extension().is_some_and(|e| e == "gz");
     let total = if gz {
@@ -236,7 +231,7 @@ pub fn run(args: &Args) -> anyhow::Result<u8> {
         );
         return Ok(2);
     }
-    if args.window_days < 0 || !(args.max_km >= 0.0) {
+    if args.window_days < 0 || args.max_km.is_nan() || args.max_km < 0.0 {
         eprintln!("tacitus ingest: --window-days and --max-km must be non-negative");
         return Ok(2);
     }
