@@ -15,42 +15,33 @@ pub type DocStream = Box<dyn Iterator<Item = Result<InputDoc, InputError>> + Sen
 pub struct UsageError(pub String);
 
 /// Open the documents named by the common arguments.
-pub fn open(
-    file: Option<&Path>,
-    date: Option<&str>,
-    id: Option<&str>,
-    input: Option<&Path>,
-) -> anyhow::Result<DocStream> {
+pub fn open(file: Option<&Path>, date: Option<&str>, id: Option<&str>, input: Option<&Path>) -> anyhow::Result<DocStream> {
     match (file, input) {
-        (Some(_), Some(_)) => {
-            Err(UsageError("give either a FILE or --input, not both".into()).into())
+        (Some(_), Some(_)) => Err(UsageError("give either a FILE or --input, not both".into()).into()),
+        (None, None) => {
+            Err(UsageError("nothing to read: give a text FILE (or - for stdin) with --date, or --input docs.jsonl".into()).into())
         }
-        (None, None) => Err(UsageError(
-            "nothing to read: give a text FILE (or - for stdin) with --date, or --input docs.jsonl"
-                .into(),
-        )
-        .into()),
         (None, Some(path)) => {
-            let reader =
-                open_jsonl(path).with_context(|| format!("cannot open {}", path.display()))?;
+            let reader = open_jsonl(path).with_context(|| format!("cannot open {}", path.display()))?;
             Ok(Box::new(read_jsonl(reader, &path.display().to_string())))
         }
         (Some(path), None) => {
             let Some(date_s) = date else {
-                return Err(UsageError(format!("{}: --date YYYY-MM-DD is required for a text file (the publication date anchors relative dates)", path.display())).into());
+                return Err(UsageError(format!(
+                    "{}: --date YYYY-MM-DD is required for a text file (the publication date anchors relative dates)",
+                    path.display()
+                ))
+                .into());
             };
             let Some(date) = parse_date(date_s) else {
                 return Err(UsageError(format!("--date {date_s:?}: expected YYYY-MM-DD")).into());
             };
             let (bytes, origin, stem) = if path == Path::new("-") {
                 let mut b = Vec::new();
-                std::io::stdin()
-                    .read_to_end(&mut b)
-                    .context("cannot read stdin")?;
+                std::io::stdin().read_to_end(&mut b).context("cannot read stdin")?;
                 (b, "<stdin>".to_string(), "stdin".to_string())
             } else {
-                let b = std::fs::read(path)
-                    .with_context(|| format!("cannot read {}", path.display()))?;
+                let b = std::fs::read(path).with_context(|| format!("cannot read {}", path.display()))?;
                 let stem = path
                     .file_stem()
                     .map(|s| s.to_string_lossy().into_owned())

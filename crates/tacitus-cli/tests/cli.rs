@@ -13,11 +13,7 @@ fn root() -> PathBuf {
 }
 
 fn run(args: &[&str]) -> Output {
-    tacitus()
-        .args(args)
-        .current_dir(root())
-        .output()
-        .expect("tacitus runs")
+    tacitus().args(args).current_dir(root()).output().expect("tacitus runs")
 }
 
 fn stdout(o: &Output) -> String {
@@ -87,24 +83,10 @@ fn code_emits_every_spec_field_on_our_sochi_fixture() {
         ];
         let trigger: String = chars[s..e].iter().collect();
         assert_eq!(trigger, r["trigger"].as_str().unwrap());
-        for a in r["actor"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .chain(r["recipient"].as_array().unwrap())
-        {
-            let [s, e] = [
-                a["span"][0].as_u64().unwrap() as usize,
-                a["span"][1].as_u64().unwrap() as usize,
-            ];
-            assert_eq!(
-                chars[s..e].iter().collect::<String>(),
-                a["text"].as_str().unwrap()
-            );
-            assert!(a["code"]
-                .as_str()
-                .unwrap()
-                .starts_with(a["country"].as_str().unwrap()));
+        for a in r["actor"].as_array().unwrap().iter().chain(r["recipient"].as_array().unwrap()) {
+            let [s, e] = [a["span"][0].as_u64().unwrap() as usize, a["span"][1].as_u64().unwrap() as usize];
+            assert_eq!(chars[s..e].iter().collect::<String>(), a["text"].as_str().unwrap());
+            assert!(a["code"].as_str().unwrap().starts_with(a["country"].as_str().unwrap()));
         }
         assert!(matches!(
             r["modality"].as_str().unwrap(),
@@ -113,19 +95,8 @@ fn code_emits_every_spec_field_on_our_sochi_fixture() {
         assert!((1..=4).contains(&r["quad_class"].as_u64().unwrap()));
     }
     // stable ids: same input, same ids
-    let again = records(&run(&[
-        "code",
-        "examples/sochi-talks.txt",
-        "--id",
-        "sochi",
-        "--date",
-        "2022-10-31",
-    ]));
-    let ids = |v: &[serde_json::Value]| {
-        v.iter()
-            .map(|r| r["id"].as_str().unwrap().to_string())
-            .collect::<Vec<_>>()
-    };
+    let again = records(&run(&["code", "examples/sochi-talks.txt", "--id", "sochi", "--date", "2022-10-31"]));
+    let ids = |v: &[serde_json::Value]| v.iter().map(|r| r["id"].as_str().unwrap().to_string()).collect::<Vec<_>>();
     assert_eq!(ids(&recs), ids(&again));
 }
 
@@ -141,14 +112,8 @@ fn a_broken_batch_codes_every_good_line_and_reports_every_bad_one() {
         );
     }
     assert!(err.contains("4 input lines/documents skipped"), "{err}");
-    let docs: std::collections::BTreeSet<String> = records(&o)
-        .iter()
-        .map(|r| r["doc_id"].as_str().unwrap().to_string())
-        .collect();
-    assert!(
-        docs.contains("good-1") && docs.contains("good-2"),
-        "{docs:?}"
-    );
+    let docs: std::collections::BTreeSet<String> = records(&o).iter().map(|r| r["doc_id"].as_str().unwrap().to_string()).collect();
+    assert!(docs.contains("good-1") && docs.contains("good-2"), "{docs:?}");
 }
 
 #[test]
@@ -172,11 +137,7 @@ fn binary_and_invalid_utf8_files_are_refused_with_their_location() {
         .output()
         .unwrap();
     assert_eq!(o.status.code(), Some(0));
-    assert!(
-        stderr(&o).contains("blob.bin") && stderr(&o).contains("binary"),
-        "{}",
-        stderr(&o)
-    );
+    assert!(stderr(&o).contains("blob.bin") && stderr(&o).contains("binary"), "{}", stderr(&o));
     let bad = dir.join("latin1.txt");
     std::fs::write(&bad, b"Iran condemned\nthe strike \xe9t\xe9.").unwrap();
     let o = tacitus()
@@ -194,6 +155,7 @@ fn binary_and_invalid_utf8_files_are_refused_with_their_location() {
 fn random_bytes_never_panic() {
     // deterministic pseudo-random documents, including control characters and broken UTF-8
     let mut x: u64 = 0x9E37_79B9_7F4A_7C15;
+    let alphabet: &[u8] = b" .,;:'\"()-?!AaBbCcDdEeRussiaattackedUkraine\n\t";
     let mut lines = Vec::new();
     for i in 0..60 {
         let n = 20 + (i * 37) % 900;
@@ -204,17 +166,14 @@ fn random_bytes_never_panic() {
             x ^= x << 17;
             let b = (x & 0xff) as u8;
             // mostly text-like, with odd bytes mixed in
-            bytes.push(if b % 5 == 0 {
+            bytes.push(if b.is_multiple_of(5) {
                 b
             } else {
-                b" .,;:'\"()-?!AaBbCcDdEeRussiaattackedUkraine\n\t"[(b as usize) % 46]
+                alphabet[(b as usize) % alphabet.len()]
             });
         }
         let text = String::from_utf8_lossy(&bytes).into_owned();
-        lines.push(
-            serde_json::json!({"id": format!("r{i}"), "text": text, "date": "2022-10-31"})
-                .to_string(),
-        );
+        lines.push(serde_json::json!({"id": format!("r{i}"), "text": text, "date": "2022-10-31"}).to_string());
     }
     let mut child = tacitus()
         .args(["code", "--input", "/dev/stdin"])
@@ -223,12 +182,7 @@ fn random_bytes_never_panic() {
         .stderr(Stdio::piped())
         .spawn()
         .unwrap();
-    child
-        .stdin
-        .take()
-        .unwrap()
-        .write_all(lines.join("\n").as_bytes())
-        .unwrap();
+    child.stdin.take().unwrap().write_all(lines.join("\n").as_bytes()).unwrap();
     let o = child.wait_with_output().unwrap();
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
     assert!(stderr(&o).contains("60 documents"), "{}", stderr(&o));
@@ -237,20 +191,8 @@ fn random_bytes_never_panic() {
 
 #[test]
 fn tsv_has_a_header_and_one_line_per_event() {
-    let j = records(&run(&[
-        "code",
-        "examples/sahel-coup.txt",
-        "--date",
-        "2023-07-28",
-    ]));
-    let t = run(&[
-        "code",
-        "examples/sahel-coup.txt",
-        "--date",
-        "2023-07-28",
-        "--format",
-        "tsv",
-    ]);
+    let j = records(&run(&["code", "examples/sahel-coup.txt", "--date", "2023-07-28"]));
+    let t = run(&["code", "examples/sahel-coup.txt", "--date", "2023-07-28", "--format", "tsv"]);
     let out = stdout(&t);
     let mut lines = out.lines();
     assert!(lines.next().unwrap().starts_with("id\tdoc_id\tsentence"));

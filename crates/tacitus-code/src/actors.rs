@@ -9,7 +9,14 @@ use tacitus_dict::actors::{ActorEntry, EntryKind};
 use tacitus_doc::{ActorCode, ActorMention, DepRel, Document, Span, Upos};
 
 /// Relations that keep a dictionary match inside the noun phrase of its head.
-const NP_INTERNAL: &[DepRel] = &[DepRel::Amod, DepRel::Compound, DepRel::Flat, DepRel::Conj, DepRel::Det, DepRel::NmodDesc];
+const NP_INTERNAL: &[DepRel] = &[
+    DepRel::Amod,
+    DepRel::Compound,
+    DepRel::Flat,
+    DepRel::Conj,
+    DepRel::Det,
+    DepRel::NmodDesc,
+];
 
 struct Match<'a> {
     start: u32,
@@ -19,7 +26,9 @@ struct Match<'a> {
 
 /// Fill `doc.actors` for every sentence, then resolve references.
 pub fn recognize(coder: &Coder, doc: &mut Document, mut trace: Option<&mut Trace>) {
-    let date = doc.date.unwrap_or_else(|| NaiveDate::from_ymd_opt(2026, 11, 1).expect("valid date"));
+    let date = doc
+        .date
+        .unwrap_or_else(|| NaiveDate::from_ymd_opt(2026, 11, 1).expect("valid date"));
     let mut mentions = Vec::new();
     for s in 0..doc.sentences.len() {
         let tree = Tree::new(doc, s);
@@ -36,7 +45,11 @@ fn dictionary_matches<'a>(coder: &'a Coder, tree: &Tree) -> Vec<Match<'a>> {
     while i < words.len() {
         match coder.actors.longest_match(&words, i) {
             Some(m) if m.len > 0 => {
-                out.push(Match { start: tree.first + i as u32, end: tree.first + (i + m.len) as u32, entry: m.entry });
+                out.push(Match {
+                    start: tree.first + i as u32,
+                    end: tree.first + (i + m.len) as u32,
+                    entry: m.entry,
+                });
                 i += m.len;
             }
             _ => i += 1,
@@ -94,7 +107,8 @@ fn group_matches(tree: &Tree, matches: &[Match], kind_at: &dyn Fn(u32) -> Option
             let last = &matches[*prev.last().expect("chunks are never empty")];
             let gap_ok = m.start >= last.end
                 && m.start - last.end <= 2
-                && (last.end..m.start).all(|g| matches!(tree.upos(g), Upos::Adj | Upos::Noun) && tree.text(g).chars().all(|c| c.is_alphabetic()));
+                && (last.end..m.start)
+                    .all(|g| matches!(tree.upos(g), Upos::Adj | Upos::Noun) && tree.text(g).chars().all(|c| c.is_alphabetic()));
             let (a, b) = (np_rank(last.entry.kind), np_rank(m.entry.kind));
             let order_ok = (a < b || (a == 2 && b == 2)) && a != 3;
             if gap_ok && order_ok {
@@ -109,7 +123,10 @@ fn group_matches(tree: &Tree, matches: &[Match], kind_at: &dyn Fn(u32) -> Option
         let start = matches[chunk[0]].start;
         let end = matches[*chunk.last().expect("non-empty")].end;
         // the rightmost token whose head lies outside the chunk is its syntactic head
-        let mut head = (start..end).rev().find(|&t| tree.head(t).is_none_or(|h| h < start || h >= end)).unwrap_or(end - 1);
+        let mut head = (start..end)
+            .rev()
+            .find(|&t| tree.head(t).is_none_or(|h| h < start || h >= end))
+            .unwrap_or(end - 1);
         if chunk.iter().all(|&i| np_rank(matches[i].entry.kind) == 0) {
             head = np_head(tree, head, kind_at);
         }
@@ -126,11 +143,27 @@ fn is_acting(tree: &Tree, head: u32) -> bool {
     !has_case
         && matches!(
             tree.rel(head),
-            DepRel::Nsubj | DepRel::NsubjPass | DepRel::Obj | DepRel::Iobj | DepRel::OblAgent | DepRel::NmodPoss | DepRel::Conj | DepRel::Appos | DepRel::Root | DepRel::Csubj
+            DepRel::Nsubj
+                | DepRel::NsubjPass
+                | DepRel::Obj
+                | DepRel::Iobj
+                | DepRel::OblAgent
+                | DepRel::NmodPoss
+                | DepRel::Conj
+                | DepRel::Appos
+                | DepRel::Root
+                | DepRel::Csubj
         )
 }
 
-fn sentence_mentions(coder: &Coder, tree: &Tree, sentence: u32, date: NaiveDate, out: &mut Vec<ActorMention>, mut trace: Option<&mut Trace>) {
+fn sentence_mentions(
+    coder: &Coder,
+    tree: &Tree,
+    sentence: u32,
+    date: NaiveDate,
+    out: &mut Vec<ActorMention>,
+    mut trace: Option<&mut Trace>,
+) {
     let matches = dictionary_matches(coder, tree);
     if matches.is_empty() {
         return;
@@ -148,15 +181,29 @@ fn sentence_mentions(coder: &Coder, tree: &Tree, sentence: u32, date: NaiveDate,
         let span = tree.doc.token_span(start as usize, end as usize);
         let text = tree.doc.slice(span).to_string();
         let mut codes: Vec<(ActorCode, Option<String>, String)> = Vec::new();
-        let sector = ms.iter().rev().find(|m| m.entry.kind == EntryKind::Sector).and_then(|m| m.entry.code_at(date)).map(|c| c.sector);
+        let sector = ms
+            .iter()
+            .rev()
+            .find(|m| m.entry.kind == EntryKind::Sector)
+            .and_then(|m| m.entry.code_at(date))
+            .map(|c| c.sector);
         let person = ms.iter().find(|m| m.entry.kind == EntryKind::Person);
-        let org = ms.iter().find(|m| matches!(m.entry.kind, EntryKind::Organisation | EntryKind::Group | EntryKind::Party | EntryKind::Seat));
+        let org = ms.iter().find(|m| {
+            matches!(
+                m.entry.kind,
+                EntryKind::Organisation | EntryKind::Group | EntryKind::Party | EntryKind::Seat
+            )
+        });
         if let Some(p) = person {
             match p.entry.code_at(date) {
                 Some(c) => codes.push((c, Some(p.entry.name.clone()), format!("person:{}", p.entry.name))),
                 None if !p.entry.country.is_empty() => {
                     // before any office: still a national of their country, an elite
-                    codes.push((ActorCode::new(&p.entry.country, "ELI"), Some(p.entry.name.clone()), format!("person-before-office:{}", p.entry.name)));
+                    codes.push((
+                        ActorCode::new(&p.entry.country, "ELI"),
+                        Some(p.entry.name.clone()),
+                        format!("person-before-office:{}", p.entry.name),
+                    ));
                 }
                 None => {
                     if let Some(t) = trace.as_deref_mut() {
@@ -171,7 +218,11 @@ fn sentence_mentions(coder: &Coder, tree: &Tree, sentence: u32, date: NaiveDate,
                         c.sector = s.clone();
                     }
                 }
-                codes.push((c, Some(o.entry.name.clone()), format!("{:?}:{}", o.entry.kind, o.entry.name).to_lowercase()));
+                codes.push((
+                    c,
+                    Some(o.entry.name.clone()),
+                    format!("{:?}:{}", o.entry.kind, o.entry.name).to_lowercase(),
+                ));
             }
         }
         if codes.is_empty() {
@@ -190,7 +241,10 @@ fn sentence_mentions(coder: &Coder, tree: &Tree, sentence: u32, date: NaiveDate,
                 // "soldiers in Niger", "the government of Iraq"
                 for c in tree.children_rel(head, &[DepRel::Nmod]) {
                     if matches!(tree.case_of(c).as_deref(), Some("of" | "in" | "from")) {
-                        if let Some(m) = matches.iter().find(|m| m.start <= c && c < m.end && matches!(m.entry.kind, EntryKind::Country | EntryKind::Capital)) {
+                        if let Some(m) = matches
+                            .iter()
+                            .find(|m| m.start <= c && c < m.end && matches!(m.entry.kind, EntryKind::Country | EntryKind::Capital))
+                        {
                             if let Some(code) = m.entry.code_at(date) {
                                 countries.push((code.country, m.entry.kind));
                             }
@@ -220,7 +274,15 @@ fn sentence_mentions(coder: &Coder, tree: &Tree, sentence: u32, date: NaiveDate,
             if let Some(t) = trace.as_deref_mut() {
                 t.push(format!("  actor '{}' → {} ({rule})", text, code.code()));
             }
-            out.push(ActorMention { span, head, sentence, code, name, rule, antecedent: None });
+            out.push(ActorMention {
+                span,
+                head,
+                sentence,
+                code,
+                name,
+                rule,
+                antecedent: None,
+            });
         }
     }
 }
@@ -231,7 +293,10 @@ fn is_two_sides(tree: &Tree, t: u32) -> bool {
     if matches!(tree.lower(t).as_str(), "other") && tree.children_rel(t, &[DepRel::Det]).any(|d| tree.lower(d) == "each") {
         return true;
     }
-    if !matches!(l, "side" | "party" | "country" | "nation" | "leader" | "government" | "neighbor" | "neighbour" | "rival" | "foe") {
+    if !matches!(
+        l,
+        "side" | "party" | "country" | "nation" | "leader" | "government" | "neighbor" | "neighbour" | "rival" | "foe"
+    ) {
         return false;
     }
     tree.children(t).iter().any(|&c| matches!(tree.lower(c).as_str(), "two" | "both"))
@@ -247,14 +312,23 @@ fn resolve_references(doc: &Document, mentions: &mut Vec<ActorMention>, mut trac
             let span = doc.tokens[t as usize].span;
             let before = |m: &&ActorMention| m.span.end <= span.start && m.sentence + 3 >= s as u32;
             let found: Vec<usize> = match (tree.upos(t), lower.as_str()) {
-                (Upos::Pron, "he" | "him" | "his" | "she" | "her" | "himself" | "herself") => {
-                    mentions.iter().enumerate().rev().filter(|(_, m)| before(m) && m.name.is_some() && m.rule.starts_with("person")).map(|(i, _)| i).take(1).collect()
-                }
+                (Upos::Pron, "he" | "him" | "his" | "she" | "her" | "himself" | "herself") => mentions
+                    .iter()
+                    .enumerate()
+                    .rev()
+                    .filter(|(_, m)| before(m) && m.name.is_some() && m.rule.starts_with("person"))
+                    .map(|(i, _)| i)
+                    .take(1)
+                    .collect(),
                 (Upos::Pron, "it" | "its") => mentions
                     .iter()
                     .enumerate()
                     .rev()
-                    .filter(|(_, m)| before(m) && !m.rule.starts_with("person") && (m.code.sector.is_empty() || m.code.org.is_empty() && m.rule.starts_with("org")))
+                    .filter(|(_, m)| {
+                        before(m)
+                            && !m.rule.starts_with("person")
+                            && (m.code.sector.is_empty() || m.code.org.is_empty() && m.rule.starts_with("org"))
+                    })
                     .map(|(i, _)| i)
                     .take(1)
                     .collect(),
@@ -268,9 +342,22 @@ fn resolve_references(doc: &Document, mentions: &mut Vec<ActorMention>, mut trac
             for i in found {
                 let a = &mentions[i];
                 if let Some(tr) = trace.as_deref_mut() {
-                    tr.push(format!("  reference '{}' → '{}' ({})", doc.slice(span), doc.slice(a.span), a.code.code()));
+                    tr.push(format!(
+                        "  reference '{}' → '{}' ({})",
+                        doc.slice(span),
+                        doc.slice(a.span),
+                        a.code.code()
+                    ));
                 }
-                added.push(ActorMention { span, head: t, sentence: s as u32, code: a.code.clone(), name: a.name.clone(), rule: "coref".into(), antecedent: Some(i as u32) });
+                added.push(ActorMention {
+                    span,
+                    head: t,
+                    sentence: s as u32,
+                    code: a.code.clone(),
+                    name: a.name.clone(),
+                    rule: "coref".into(),
+                    antecedent: Some(i as u32),
+                });
             }
         }
     }
@@ -280,10 +367,20 @@ fn resolve_references(doc: &Document, mentions: &mut Vec<ActorMention>, mut trac
 
 /// The most recent group of mentions sharing a head (coordinated or plural), for "they".
 fn last_group(mentions: &[ActorMention], before: u32, sentence: u32) -> Vec<usize> {
-    let Some((i, m)) = mentions.iter().enumerate().rev().find(|(_, m)| m.span.end <= before && m.sentence + 2 >= sentence && !m.rule.starts_with("person")) else {
+    let Some((i, m)) = mentions
+        .iter()
+        .enumerate()
+        .rev()
+        .find(|(_, m)| m.span.end <= before && m.sentence + 2 >= sentence && !m.rule.starts_with("person"))
+    else {
         return Vec::new();
     };
-    let same: Vec<usize> = mentions.iter().enumerate().filter(|(_, x)| x.head == m.head && x.span.end <= before).map(|(j, _)| j).collect();
+    let same: Vec<usize> = mentions
+        .iter()
+        .enumerate()
+        .filter(|(_, x)| x.head == m.head && x.span.end <= before)
+        .map(|(j, _)| j)
+        .collect();
     if same.is_empty() {
         vec![i]
     } else {
@@ -294,7 +391,11 @@ fn last_group(mentions: &[ActorMention], before: u32, sentence: u32) -> Vec<usiz
 /// The two most recent distinct countries that appeared together (coordinated), else the two
 /// most recent distinct countries.
 fn last_pair(doc: &Document, mentions: &[ActorMention], before: u32) -> Vec<usize> {
-    let prior: Vec<(usize, &ActorMention)> = mentions.iter().enumerate().filter(|(_, m)| m.span.end <= before && !m.code.country.is_empty()).collect();
+    let prior: Vec<(usize, &ActorMention)> = mentions
+        .iter()
+        .enumerate()
+        .filter(|(_, m)| m.span.end <= before && !m.code.country.is_empty())
+        .collect();
     // coordinated pairs: "Armenia and Azerbaijan", "Aliyev and Pashinyan"
     for w in prior.windows(2).rev() {
         let (i, a) = w[0];

@@ -15,19 +15,49 @@ const SAY_VERBS: &[&str] = &[
 const DENY_VERBS: &[&str] = &["deny", "dismiss", "refute", "dispute"];
 /// Governors of an infinitive that make it an intention, not a fact.
 const INTENT_GOVERNORS: &[&str] = &[
-    "plan", "intend", "want", "seek", "aim", "prepare", "vow", "pledge", "promise", "offer", "expect", "hope", "wish", "agree",
-    "ready", "willing", "prepared", "eager", "determined", "set", "propose", "consider", "threaten", "try", "attempt", "move", "commit",
-    "committed", "resolve", "undertake", "going",
+    "plan",
+    "intend",
+    "want",
+    "seek",
+    "aim",
+    "prepare",
+    "vow",
+    "pledge",
+    "promise",
+    "offer",
+    "expect",
+    "hope",
+    "wish",
+    "agree",
+    "ready",
+    "willing",
+    "prepared",
+    "eager",
+    "determined",
+    "set",
+    "propose",
+    "consider",
+    "threaten",
+    "try",
+    "attempt",
+    "move",
+    "commit",
+    "committed",
+    "resolve",
+    "undertake",
+    "going",
 ];
 /// Governors of an infinitive that deny it happened.
 const FAIL_GOVERNORS: &[&str] = &["fail", "refuse", "decline", "neglect", "stop", "cease"];
 /// Verbs that only carry a nominal event ("hold talks", "launch an attack").
 const LIGHT_VERBS: &[&str] = &[
-    "hold", "have", "conduct", "launch", "carry", "stage", "make", "mount", "begin", "start", "open", "continue", "resume", "wage", "issue",
-    "sign", "reach", "announce", "call", "host", "give", "take", "lead", "pursue", "join", "attend", "convene",
+    "hold", "have", "conduct", "launch", "carry", "stage", "make", "mount", "begin", "start", "open", "continue", "resume", "wage",
+    "issue", "sign", "reach", "announce", "call", "host", "give", "take", "lead", "pursue", "join", "attend", "convene",
 ];
 /// Verbs whose subject is a nominal event ("clashes broke out", "talks took place").
-const OCCUR_VERBS: &[&str] = &["break", "erupt", "occur", "happen", "take", "begin", "start", "continue", "resume", "end", "flare", "escalate", "rage"];
+const OCCUR_VERBS: &[&str] = &[
+    "break", "erupt", "occur", "happen", "take", "begin", "start", "continue", "resume", "end", "flare", "escalate", "rage",
+];
 
 struct Candidate<'p> {
     pattern: &'p VerbPattern,
@@ -62,7 +92,11 @@ pub fn extract(coder: &Coder, doc: &mut Document, mut trace: Option<&mut Trace>)
 
 /// "met … for talks": the nominal event repeats the verbal one of the same family.
 fn drop_carried_duplicates(tree: &Tree, events: &mut Vec<Event>) {
-    let verbal: Vec<(u32, String)> = events.iter().filter(|e| tree.upos(e.trigger) == Upos::Verb).map(|e| (e.trigger, e.cameo[..2].to_string())).collect();
+    let verbal: Vec<(u32, String)> = events
+        .iter()
+        .filter(|e| tree.upos(e.trigger) == Upos::Verb)
+        .map(|e| (e.trigger, e.cameo[..2].to_string()))
+        .collect();
     events.retain(|e| {
         if tree.upos(e.trigger) != Upos::Noun {
             return true;
@@ -131,7 +165,10 @@ fn lemma_candidates(lemma: &str, lower: &str, pos: TriggerPos) -> Vec<String> {
 fn constraints_hold(tree: &Tree, t: u32, p: &VerbPattern) -> Result<u32, String> {
     let mut n = 0;
     if let Some(prt) = &p.particle {
-        let ok = tree.children(t).iter().any(|&c| matches!(tree.rel(c), DepRel::CompoundPrt | DepRel::Advmod | DepRel::Case) && tree.lower(c) == *prt);
+        let ok = tree
+            .children(t)
+            .iter()
+            .any(|&c| matches!(tree.rel(c), DepRel::CompoundPrt | DepRel::Advmod | DepRel::Case) && tree.lower(c) == *prt);
         if !ok {
             return Err(format!("no particle '{prt}'"));
         }
@@ -143,14 +180,19 @@ fn constraints_hold(tree: &Tree, t: u32, p: &VerbPattern) -> Result<u32, String>
         } else {
             tree.children_rel(t, &[DepRel::Obj, DepRel::Obl]).collect()
         };
-        let ok = objs.iter().flat_map(|&o| std::iter::once(o).chain(tree.conjuncts(o))).any(|o| p.obj.iter().any(|l| l == tree.lemma(o)));
+        let ok = objs
+            .iter()
+            .flat_map(|&o| std::iter::once(o).chain(tree.conjuncts(o)))
+            .any(|o| p.obj.iter().any(|l| l == tree.lemma(o)));
         if !ok {
             return Err(format!("object is not {}", p.obj.join("|")));
         }
         n += 2;
     }
     if !p.xcomp.is_empty() {
-        let ok = tree.children_rel(t, &[DepRel::Xcomp, DepRel::Ccomp, DepRel::Advcl]).any(|x| p.xcomp.iter().any(|l| l == tree.lemma(x)));
+        let ok = tree
+            .children_rel(t, &[DepRel::Xcomp, DepRel::Ccomp, DepRel::Advcl])
+            .any(|x| p.xcomp.iter().any(|l| l == tree.lemma(x)));
         if !ok {
             return Err(format!("no complement {}", p.xcomp.join("|")));
         }
@@ -160,7 +202,11 @@ fn constraints_hold(tree: &Tree, t: u32, p: &VerbPattern) -> Result<u32, String>
         let deps = prep_dependents(tree, t, prep);
         match p.prep_lemmas_for(prep) {
             Some(lemmas) => {
-                if !deps.iter().flat_map(|&d| std::iter::once(d).chain(tree.conjuncts(d))).any(|d| lemmas.iter().any(|l| l == tree.lemma(d))) {
+                if !deps
+                    .iter()
+                    .flat_map(|&d| std::iter::once(d).chain(tree.conjuncts(d)))
+                    .any(|d| lemmas.iter().any(|l| l == tree.lemma(d)))
+                {
                     return Err(format!("no '{prep} {}' dependent", lemmas.join("|")));
                 }
                 n += 2;
@@ -181,7 +227,10 @@ fn code_trigger(coder: &Coder, tree: &Tree, sentence: u32, t: u32, extra: &mut V
     if pos == TriggerPos::Noun && tree.mentions_at(t).iter().any(|&m| tree.doc.actors[m as usize].head == t) {
         return None; // "peacekeepers", "protesters": an actor, not an event
     }
-    let ids = lemma_candidates(tree.lemma(t), &tree.lower(t), pos).into_iter().map(|l| coder.patterns.for_lemma(pos, &l)).find(|ids| !ids.is_empty())?;
+    let ids = lemma_candidates(tree.lemma(t), &tree.lower(t), pos)
+        .into_iter()
+        .map(|l| coder.patterns.for_lemma(pos, &l))
+        .find(|ids| !ids.is_empty())?;
     let mut best: Option<Candidate> = None;
     for &i in ids {
         let p = &coder.patterns.patterns[i as usize];
@@ -228,7 +277,12 @@ fn code_trigger(coder: &Coder, tree: &Tree, sentence: u32, t: u32, extra: &mut V
     sources.retain(|&a| !doc.actors[a as usize].code.country.is_empty());
     if sources.is_empty() {
         if let Some(tr) = trace.as_deref_mut() {
-            tr.push(format!("  '{}' matched {} ({}) but no source actor: not emitted", tree.text(t), p.cameo, p.origin));
+            tr.push(format!(
+                "  '{}' matched {} ({}) but no source actor: not emitted",
+                tree.text(t),
+                p.cameo,
+                p.origin
+            ));
         }
         return None;
     }
@@ -241,17 +295,33 @@ fn code_trigger(coder: &Coder, tree: &Tree, sentence: u32, t: u32, extra: &mut V
     if targets.is_empty() && !p.target.iter().any(|s| matches!(s, Slot::None)) && !p.reciprocal {
         // a target the pattern expects but the text does not name as an actor
         if let Some(tr) = trace.as_deref_mut() {
-            tr.push(format!("  '{}' {}: no target actor found (emitted without recipient)", tree.text(t), p.cameo));
+            tr.push(format!(
+                "  '{}' {}: no target actor found (emitted without recipient)",
+                tree.text(t),
+                p.cameo
+            ));
         }
     }
     // the same actor on both sides is no event
     let src_c = countries(&sources);
     let tgt_c = countries(&targets);
-    if !targets.is_empty() && !p.reciprocal && !reciprocal_object && src_c.iter().all(|s| tgt_c.contains(s)) && tgt_c.iter().all(|x| src_c.contains(x)) && src_c.iter().all(|s| !s.is_empty()) {
-        let same_code = sources.iter().all(|&a| targets.iter().any(|&b| doc.actors[a as usize].code == doc.actors[b as usize].code));
+    if !targets.is_empty()
+        && !p.reciprocal
+        && !reciprocal_object
+        && src_c.iter().all(|s| tgt_c.contains(s))
+        && tgt_c.iter().all(|x| src_c.contains(x))
+        && src_c.iter().all(|s| !s.is_empty())
+    {
+        let same_code = sources
+            .iter()
+            .all(|&a| targets.iter().any(|&b| doc.actors[a as usize].code == doc.actors[b as usize].code));
         if same_code {
             if let Some(tr) = trace.as_deref_mut() {
-                tr.push(format!("  '{}' {}: source and target are the same actor: not emitted", tree.text(t), p.cameo));
+                tr.push(format!(
+                    "  '{}' {}: source and target are the same actor: not emitted",
+                    tree.text(t),
+                    p.cameo
+                ));
             }
             return None;
         }
@@ -266,7 +336,9 @@ fn code_trigger(coder: &Coder, tree: &Tree, sentence: u32, t: u32, extra: &mut V
     let recoded = if mood.refusal {
         refusal_code(&cameo).map(|c| (c, "refusal"))
     } else if modality == Modality::Intended {
-        intent_code(&cameo).map(|c| (c, "intent")).or_else(|| threat_code(&cameo).map(|c| (c, "threat")))
+        intent_code(&cameo)
+            .map(|c| (c, "intent"))
+            .or_else(|| threat_code(&cameo).map(|c| (c, "threat")))
     } else {
         None
     };
@@ -295,7 +367,13 @@ fn code_trigger(coder: &Coder, tree: &Tree, sentence: u32, t: u32, extra: &mut V
     };
     if let Some(d) = obligation.and_then(|speech| demand_event(tree, &event, speech)) {
         if let Some(tr) = trace.as_deref_mut() {
-            tr.push(format!("  EVENT {} '{}': the speaker demands the {} event ({})", d.cameo, doc.slice(d.trigger_span), event.cameo, d.rule));
+            tr.push(format!(
+                "  EVENT {} '{}': the speaker demands the {} event ({})",
+                d.cameo,
+                doc.slice(d.trigger_span),
+                event.cameo,
+                d.rule
+            ));
         }
         extra.push(d);
     }
@@ -305,7 +383,11 @@ fn code_trigger(coder: &Coder, tree: &Tree, sentence: u32, t: u32, extra: &mut V
             event.cameo,
             doc.slice(trigger_span),
             event.actors.iter().map(|&i| doc.actors[i as usize].code.code()).collect::<Vec<_>>(),
-            event.recipients.iter().map(|&i| doc.actors[i as usize].code.code()).collect::<Vec<_>>(),
+            event
+                .recipients
+                .iter()
+                .map(|&i| doc.actors[i as usize].code.code())
+                .collect::<Vec<_>>(),
             modality.as_str(),
             event.rule
         ));
@@ -338,7 +420,11 @@ fn prep_dependents(tree: &Tree, t: u32, prep: &str) -> Vec<u32> {
         tree.children(x)
             .iter()
             .copied()
-            .filter(|&c| matches!(tree.rel(c).base(), "obl" | "nmod" | "obj") && tree.rel(c) != DepRel::NmodPoss && tree.case_of(c).as_deref() == Some(prep))
+            .filter(|&c| {
+                matches!(tree.rel(c).base(), "obl" | "nmod" | "obj")
+                    && tree.rel(c) != DepRel::NmodPoss
+                    && tree.case_of(c).as_deref() == Some(prep)
+            })
             .collect()
     };
     let mut v = direct(t);
@@ -357,7 +443,11 @@ fn subject_of(tree: &Tree, v: u32, depth: u32) -> Vec<u32> {
         return Vec::new();
     }
     if tree.is_passive(v) {
-        return tree.children_rel(v, &[DepRel::OblAgent]).chain(prep_dependents(tree, v, "by")).take(1).collect();
+        return tree
+            .children_rel(v, &[DepRel::OblAgent])
+            .chain(prep_dependents(tree, v, "by"))
+            .take(1)
+            .collect();
     }
     let subjects: Vec<u32> = tree.children_rel(v, &[DepRel::Nsubj, DepRel::Csubj]).collect();
     if let Some(&s) = subjects.first() {
@@ -383,7 +473,11 @@ fn subject_of(tree: &Tree, v: u32, depth: u32) -> Vec<u32> {
             subject_of(tree, h, depth + 1)
         }
         (DepRel::Conj | DepRel::Advcl | DepRel::Ccomp, Some(h)) if tree.upos(h) == Upos::Verb || tree.upos(h) == Upos::Adj => {
-            if tree.rel(v) == DepRel::Conj || tree.mark_of(v).is_none_or(|m| m == "to" || m == "after" || m == "before" || m == "by" || m == "while") {
+            if tree.rel(v) == DepRel::Conj
+                || tree
+                    .mark_of(v)
+                    .is_none_or(|m| m == "to" || m == "after" || m == "before" || m == "by" || m == "while")
+            {
                 subject_of(tree, h, depth + 1)
             } else {
                 Vec::new()
@@ -413,7 +507,11 @@ fn carrier_verb(tree: &Tree, n: u32) -> Option<(u32, bool)> {
     if tree.upos(h) != Upos::Verb {
         // "met in the city of Sochi for peace talks": a purpose phrase misattached to a noun
         let rel = tree.rel(n);
-        if tree.upos(h) == Upos::Noun && matches!(rel, DepRel::Nmod) && matches!(tree.case_of(n).as_deref(), Some("for")) && matches!(tree.rel(h), DepRel::Obl) {
+        if tree.upos(h) == Upos::Noun
+            && matches!(rel, DepRel::Nmod)
+            && matches!(tree.case_of(n).as_deref(), Some("for"))
+            && matches!(tree.rel(h), DepRel::Obl)
+        {
             return carrier_verb(tree, h).filter(|&(_, light)| light);
         }
         return None;
@@ -532,7 +630,10 @@ fn complement_targets(tree: &Tree, t: u32, sources: &[u32]) -> Vec<u32> {
 fn oblique_targets(tree: &Tree, t: u32, sources: &[u32]) -> Vec<u32> {
     let mut out = Vec::new();
     for c in tree.children_rel(t, &[DepRel::Obj, DepRel::Obl, DepRel::Iobj]) {
-        if matches!(tree.case_of(c).as_deref(), Some("in" | "at" | "near" | "during" | "since" | "until" | "after" | "before" | "by" | "for" | "despite" | "amid" | "like")) {
+        if matches!(
+            tree.case_of(c).as_deref(),
+            Some("in" | "at" | "near" | "during" | "since" | "until" | "after" | "before" | "by" | "for" | "despite" | "amid" | "like")
+        ) {
             continue;
         }
         out.extend(mentions_in_phrase(tree, c, 0, t));
@@ -606,12 +707,16 @@ fn mentions_in_phrase(tree: &Tree, x: u32, depth: u32, trigger: u32) -> Vec<u32>
     let mut out = Vec::new();
     for &c in tree.children(x) {
         let ok = match tree.rel(c) {
-            DepRel::Nmod | DepRel::NmodPoss | DepRel::Appos | DepRel::Amod | DepRel::Compound => {
-                !matches!(tree.case_of(c).as_deref(), Some("in" | "at" | "near" | "on" | "across" | "along" | "into"))
-            }
+            DepRel::Nmod | DepRel::NmodPoss | DepRel::Appos | DepRel::Amod | DepRel::Compound => !matches!(
+                tree.case_of(c).as_deref(),
+                Some("in" | "at" | "near" | "on" | "across" | "along" | "into")
+            ),
             DepRel::Acl => {
                 if c != trigger {
-                    out.extend(tree.children_rel(c, &[DepRel::OblAgent]).flat_map(|a| mentions_in_phrase(tree, a, depth + 1, trigger)));
+                    out.extend(
+                        tree.children_rel(c, &[DepRel::OblAgent])
+                            .flat_map(|a| mentions_in_phrase(tree, a, depth + 1, trigger)),
+                    );
                 }
                 false
             }
@@ -642,10 +747,11 @@ struct Mood {
 fn linear_conjuncts(tree: &Tree, x: u32, found: &[u32]) -> Vec<u32> {
     let doc = tree.doc;
     let mut out = Vec::new();
-    let Some(mut end) = found.iter().map(|&m| doc.actors[m as usize].span.end).max() else { return out };
-    loop {
-        // the next token after the last mention
-        let Some(next) = (tree.first..tree.end).find(|&t| doc.tokens[t as usize].span.start >= end) else { break };
+    let Some(mut end) = found.iter().map(|&m| doc.actors[m as usize].span.end).max() else {
+        return out;
+    };
+    // the next token after the last mention
+    while let Some(next) = (tree.first..tree.end).find(|&t| doc.tokens[t as usize].span.start >= end) {
         if !matches!(tree.lower(next).as_str(), "and" | "," | "or") {
             break;
         }
@@ -654,13 +760,20 @@ fn linear_conjuncts(tree: &Tree, x: u32, found: &[u32]) -> Vec<u32> {
             break;
         }
         let start = doc.tokens[after as usize].span.start;
-        let ms: Vec<u32> = tree.mentions_at(after).into_iter().filter(|&m| doc.actors[m as usize].span.start == start).collect();
+        let ms: Vec<u32> = tree
+            .mentions_at(after)
+            .into_iter()
+            .filter(|&m| doc.actors[m as usize].span.start == start)
+            .collect();
         let ms: Vec<u32> = if ms.is_empty() {
             // the mention may start a word later ("and the Armenian prime minister")
             let a2 = after + 1;
             if a2 < tree.end && matches!(tree.upos(after), Upos::Det) {
                 let s2 = doc.tokens[a2 as usize].span.start;
-                tree.mentions_at(a2).into_iter().filter(|&m| doc.actors[m as usize].span.start == s2).collect()
+                tree.mentions_at(a2)
+                    .into_iter()
+                    .filter(|&m| doc.actors[m as usize].span.start == s2)
+                    .collect()
             } else {
                 Vec::new()
             }
@@ -679,22 +792,42 @@ fn linear_conjuncts(tree: &Tree, x: u32, found: &[u32]) -> Vec<u32> {
 /// "claiming Azerbaijani forces have occupied …" parsed with the forces as the speech verb's
 /// object: the clause's subject and the speech verb.
 fn reported_small_clause(tree: &Tree, v: u32) -> Option<(u32, u32)> {
-    if tree.upos(v) != Upos::Verb || tree.children(v).iter().any(|&c| matches!(tree.rel(c), DepRel::Nsubj | DepRel::NsubjPass)) {
+    if tree.upos(v) != Upos::Verb
+        || tree
+            .children(v)
+            .iter()
+            .any(|&c| matches!(tree.rel(c), DepRel::Nsubj | DepRel::NsubjPass))
+    {
         return None;
     }
-    let leftmost = tree.children(v).iter().copied().filter(|&c| c < v && matches!(tree.rel(c), DepRel::Aux | DepRel::AuxPass | DepRel::Advmod)).min().unwrap_or(v);
+    let leftmost = tree
+        .children(v)
+        .iter()
+        .copied()
+        .filter(|&c| c < v && matches!(tree.rel(c), DepRel::Aux | DepRel::AuxPass | DepRel::Advmod))
+        .min()
+        .unwrap_or(v);
     let l = leftmost.checked_sub(1).filter(|&l| l >= tree.first)?;
     let speech = tree.head(l)?;
-    (matches!(tree.upos(l), Upos::Noun | Upos::Propn | Upos::Pron) && tree.rel(l) == DepRel::Obj && SAY_VERBS.contains(&tree.lemma(speech)) && speech < l)
+    (matches!(tree.upos(l), Upos::Noun | Upos::Propn | Upos::Pron)
+        && tree.rel(l) == DepRel::Obj
+        && SAY_VERBS.contains(&tree.lemma(speech))
+        && speech < l)
         .then_some((l, speech))
 }
 
 /// Modality of the event at `t` and who claims it.
 fn modality_of(tree: &Tree, t: u32, pos: TriggerPos) -> Mood {
     // auxiliaries of the trigger's own clause (for nouns: of the carrying verb)
-    let clause = if pos == TriggerPos::Verb { t } else { carrier_verb(tree, t).map(|(v, _)| v).unwrap_or(t) };
+    let clause = if pos == TriggerPos::Verb {
+        t
+    } else {
+        carrier_verb(tree, t).map(|(v, _)| v).unwrap_or(t)
+    };
     let auxes: Vec<String> = tree.children_rel(clause, &[DepRel::Aux]).map(|a| tree.lower(a)).collect();
-    let future = auxes.iter().any(|a| matches!(a.as_str(), "will" | "'ll" | "shall" | "would" | "wo" | "ca" | "can" | "cannot"));
+    let future = auxes
+        .iter()
+        .any(|a| matches!(a.as_str(), "will" | "'ll" | "shall" | "would" | "wo" | "ca" | "can" | "cannot"));
     let negated = tree.is_negated(t) || (clause != t && tree.is_negated(clause));
     let mut mood = Mood::default();
     if negated {
@@ -708,7 +841,11 @@ fn modality_of(tree: &Tree, t: u32, pos: TriggerPos) -> Mood {
     } else if future {
         mood.modality = Modality::Intended;
     }
-    if tree.children(clause).iter().any(|&c| tree.rel(c) == DepRel::Mark && matches!(tree.lower(c).as_str(), "if" | "unless")) {
+    if tree
+        .children(clause)
+        .iter()
+        .any(|&c| tree.rel(c) == DepRel::Mark && matches!(tree.lower(c).as_str(), "if" | "unless"))
+    {
         mood.modality = Modality::Hypothetical;
         return mood;
     }
@@ -809,7 +946,11 @@ fn demand_event(tree: &Tree, e: &Event, speech: u32) -> Option<Event> {
 
 /// The actor mention heading the subject of a speech verb.
 fn speaker(tree: &Tree, v: u32) -> Option<u32> {
-    subject_of(tree, v, 0).into_iter().chain(prep_dependents(tree, v, "to")).flat_map(|s| mentions_in_phrase(tree, s, 0, v)).next()
+    subject_of(tree, v, 0)
+        .into_iter()
+        .chain(prep_dependents(tree, v, "to"))
+        .flat_map(|s| mentions_in_phrase(tree, s, 0, v))
+        .next()
 }
 
 /// "Yerevan claimed Azerbaijani forces occupied …": a claim that another party committed a
@@ -827,7 +968,12 @@ fn add_accusations(coder: &Coder, tree: &Tree, events: &mut Vec<Event>, mut trac
             continue;
         }
         let sc = &doc.actors[speaker as usize].code.country;
-        let accused: Vec<u32> = e.actors.iter().copied().filter(|&a| doc.actors[a as usize].code.country != *sc).collect();
+        let accused: Vec<u32> = e
+            .actors
+            .iter()
+            .copied()
+            .filter(|&a| doc.actors[a as usize].code.country != *sc)
+            .collect();
         if accused.is_empty() || sc.is_empty() {
             continue;
         }
@@ -870,7 +1016,11 @@ fn add_accusations(coder: &Coder, tree: &Tree, events: &mut Vec<Event>, mut trac
             confidence: 0.6,
         };
         if let Some(tr) = trace.as_deref_mut() {
-            tr.push(format!("  EVENT 112 '{}' accusation implied by the claimed {} event", doc.slice(ev.trigger_span), e.cameo));
+            tr.push(format!(
+                "  EVENT 112 '{}' accusation implied by the claimed {} event",
+                doc.slice(ev.trigger_span),
+                e.cameo
+            ));
         }
         extra.push(ev);
     }

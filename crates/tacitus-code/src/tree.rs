@@ -23,10 +23,21 @@ impl<'d> Tree<'d> {
                 children[(h - s.first_token) as usize].push(t as u32);
             }
         }
-        let mut mentions: Vec<(u32, u32)> =
-            doc.actors.iter().enumerate().filter(|(_, m)| m.sentence as usize == sentence).map(|(i, m)| (m.head, i as u32)).collect();
+        let mut mentions: Vec<(u32, u32)> = doc
+            .actors
+            .iter()
+            .enumerate()
+            .filter(|(_, m)| m.sentence as usize == sentence)
+            .map(|(i, m)| (m.head, i as u32))
+            .collect();
         mentions.sort_unstable();
-        Tree { doc, first: s.first_token, end: s.end_token, children, mentions }
+        Tree {
+            doc,
+            first: s.first_token,
+            end: s.end_token,
+            children,
+            mentions,
+        }
     }
 
     /// Indices of the actor mentions headed at `t`.
@@ -38,7 +49,11 @@ impl<'d> Tree<'d> {
         }
         // a token inside a mention (the parse may head the phrase elsewhere)
         let span = self.doc.tokens[t as usize].span;
-        self.mentions.iter().map(|&(_, m)| m).filter(|&m| self.doc.actors[m as usize].span.contains(span)).collect()
+        self.mentions
+            .iter()
+            .map(|&(_, m)| m)
+            .filter(|&m| self.doc.actors[m as usize].span.contains(span))
+            .collect()
     }
 
     pub fn tokens(&self) -> std::ops::Range<u32> {
@@ -82,9 +97,16 @@ impl<'d> Tree<'d> {
         parts.retain(|&c| self.xpos(c) != "POS");
         if parts.is_empty() {
             // a marker misattached to the phrase's first modifier ("between [Armenian] and ... troops")
-            let first = self.children(t).iter().copied().find(|&c| c < t && matches!(self.rel(c), DepRel::Compound | DepRel::Amod | DepRel::Det | DepRel::Nummod));
+            let first = self
+                .children(t)
+                .iter()
+                .copied()
+                .find(|&c| c < t && matches!(self.rel(c), DepRel::Compound | DepRel::Amod | DepRel::Det | DepRel::Nummod));
             if let Some(m) = first {
-                parts = self.children_rel(m, &[DepRel::Case]).filter(|&c| c < m && self.xpos(c) != "POS").collect();
+                parts = self
+                    .children_rel(m, &[DepRel::Case])
+                    .filter(|&c| c < m && self.xpos(c) != "POS")
+                    .collect();
             }
         }
         let first = *parts.first()?;
@@ -141,7 +163,11 @@ impl<'d> Tree<'d> {
     }
 
     pub fn is_passive(&self, verb: u32) -> bool {
-        if self.children(verb).iter().any(|&c| matches!(self.rel(c), DepRel::AuxPass | DepRel::NsubjPass | DepRel::CsubjPass)) {
+        if self
+            .children(verb)
+            .iter()
+            .any(|&c| matches!(self.rel(c), DepRel::AuxPass | DepRel::NsubjPass | DepRel::CsubjPass))
+        {
             return true;
         }
         // a reduced relative ("talks hosted by Putin") is passive; a participle hanging off a

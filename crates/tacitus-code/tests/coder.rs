@@ -15,7 +15,9 @@ fn parsed(date: &str, rows: &[(&str, &str, &str, u32, &str)]) -> Document {
         }
         let start = text.len() as u32;
         text.push_str(w);
-        tokens.push(Token { span: Span::new(start, text.len() as u32) });
+        tokens.push(Token {
+            span: Span::new(start, text.len() as u32),
+        });
         syntax.push(TokenSyntax {
             upos: Upos::parse(u).expect("upos"),
             xpos: tacitus_doc::syntax::xpos_index(match *u {
@@ -31,7 +33,11 @@ fn parsed(date: &str, rows: &[(&str, &str, &str, u32, &str)]) -> Document {
     }
     let n = tokens.len() as u32;
     let mut doc = Document::new("t", text.clone(), Some(date.parse().expect("date")));
-    doc.sentences = vec![Sentence { span: Span::new(0, text.len() as u32), first_token: 0, end_token: n }];
+    doc.sentences = vec![Sentence {
+        span: Span::new(0, text.len() as u32),
+        first_token: 0,
+        end_token: n,
+    }];
     doc.tokens = tokens;
     doc.syntax = syntax;
     doc
@@ -92,7 +98,10 @@ fn coordinated_subjects_meet_reciprocally() {
     let e = doc.events.iter().find(|e| e.cameo.starts_with("04")).expect("a meeting");
     let mut parties = codes(&doc, &e.actors);
     parties.extend(codes(&doc, &e.recipients));
-    assert!(parties.contains(&"AZEGOV".to_string()) && parties.contains(&"ARMGOV".to_string()), "{parties:?}");
+    assert!(
+        parties.contains(&"AZEGOV".to_string()) && parties.contains(&"ARMGOV".to_string()),
+        "{parties:?}"
+    );
     // Sochi does not act: not an actor
     assert!(doc.actors.iter().all(|a| doc.slice(a.span) != "Sochi"));
 }

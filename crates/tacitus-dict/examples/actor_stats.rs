@@ -42,15 +42,8 @@ fn tokenize(text: &str) -> Vec<&str> {
 
 fn run() -> std::result::Result<(), Box<dyn std::error::Error>> {
     let args: Vec<String> = std::env::args().skip(1).collect();
-    let scan = args
-        .iter()
-        .position(|a| a == "--scan")
-        .and_then(|i| args.get(i + 1))
-        .cloned();
-    let dir = args
-        .first()
-        .filter(|a| !a.starts_with("--"))
-        .map(String::as_str);
+    let scan = args.iter().position(|a| a == "--scan").and_then(|i| args.get(i + 1)).cloned();
+    let dir = args.first().filter(|a| !a.starts_with("--")).map(String::as_str);
 
     let start = Instant::now();
     let dict = load(dir)?;
@@ -70,14 +63,8 @@ fn run() -> std::result::Result<(), Box<dyn std::error::Error>> {
     let total: usize = stats.entries.iter().map(|(_, n)| n).sum();
     println!("  {:<13} {total:>6}", "total entries");
     println!("surface forms compiled: {}", stats.forms);
-    println!(
-        "trie nodes: {}, vocabulary: {}",
-        stats.trie_nodes, stats.vocabulary
-    );
-    println!(
-        "approx. heap: {:.2} MiB",
-        stats.heap_bytes as f64 / (1024.0 * 1024.0)
-    );
+    println!("trie nodes: {}, vocabulary: {}", stats.trie_nodes, stats.vocabulary);
+    println!("approx. heap: {:.2} MiB", stats.heap_bytes as f64 / (1024.0 * 1024.0));
     println!(
         "load time: first {:.1} ms, best of 4 {:.1} ms",
         first.as_secs_f64() * 1e3,
@@ -127,12 +114,11 @@ fn run() -> std::result::Result<(), Box<dyn std::error::Error>> {
         );
         let mut top: Vec<_> = counts.into_iter().collect();
         top.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
-        for ((words, kind), n) in top.iter().filter(|((_, k), _)| *k != "sector").take(
-            std::env::var("TOP")
-                .ok()
-                .and_then(|v| v.parse().ok())
-                .unwrap_or(60),
-        ) {
+        for ((words, kind), n) in top
+            .iter()
+            .filter(|((_, k), _)| *k != "sector")
+            .take(std::env::var("TOP").ok().and_then(|v| v.parse().ok()).unwrap_or(60))
+        {
             println!("  {n:>5}  {kind:<12} {words}");
         }
     }
@@ -140,11 +126,7 @@ fn run() -> std::result::Result<(), Box<dyn std::error::Error>> {
 }
 
 /// Greedy left-to-right longest matches; `seen` gets the matched words and the entry kind.
-fn count_matches(
-    dict: &ActorDict,
-    tokens: &[&str],
-    mut seen: impl FnMut(String, &'static str),
-) -> usize {
+fn count_matches(dict: &ActorDict, tokens: &[&str], mut seen: impl FnMut(String, &'static str)) -> usize {
     let (mut i, mut n) = (0, 0);
     while i < tokens.len() {
         match dict.longest_match(tokens, i) {

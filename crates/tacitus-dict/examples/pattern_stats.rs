@@ -29,10 +29,7 @@ fn main() -> ExitCode {
         entry.1 += 1;
         entry.2 += usize::from(n > 0);
     }
-    println!(
-        "{:<5} {:<40} {:>8} {:>14}",
-        "root", "name", "patterns", "codes covered"
-    );
+    println!("{:<5} {:<40} {:>8} {:>14}", "root", "name", "patterns", "codes covered");
     for (root, (n, codes, covered)) in &by_root {
         let name = table.get(root).map(|c| c.name.as_str()).unwrap_or("?");
         println!("{root:<5} {name:<40} {n:>8} {covered:>8}/{codes:<5}");
@@ -46,17 +43,9 @@ fn main() -> ExitCode {
         pos_count(TriggerPos::Adj),
         table.len()
     );
-    let missing: Vec<&str> = table
-        .codes()
-        .map(|c| c.code.as_str())
-        .filter(|c| !counts.contains_key(c))
-        .collect();
+    let missing: Vec<&str> = table.codes().map(|c| c.code.as_str()).filter(|c| !counts.contains_key(c)).collect();
     if !missing.is_empty() {
-        println!(
-            "codes without patterns ({}): {}",
-            missing.len(),
-            missing.join(" ")
-        );
+        println!("codes without patterns ({}): {}", missing.len(), missing.join(" "));
     }
     let thin: Vec<&str> = table
         .codes()
@@ -64,11 +53,7 @@ fn main() -> ExitCode {
         .filter(|c| counts.get(c).is_some_and(|&n| n < 3))
         .collect();
     if !thin.is_empty() {
-        println!(
-            "codes with 1-2 patterns ({}): {}",
-            thin.len(),
-            thin.join(" ")
-        );
+        println!("codes with 1-2 patterns ({}): {}", thin.len(), thin.join(" "));
     }
     for w in &dict.warnings {
         println!("warning: {w}");

@@ -22,11 +22,7 @@ const PLOVER_TSV: &str = include_str!("../../../resources/cameo/plover.tsv");
 pub enum Error {
     /// A line of a dictionary or table file could not be understood.
     #[error("{file}:{line}: {message}")]
-    Parse {
-        file: String,
-        line: usize,
-        message: String,
-    },
+    Parse { file: String, line: usize, message: String },
     /// A file or directory could not be read.
     #[error("{}: {source}", path.display())]
     Io {
@@ -89,12 +85,7 @@ impl CameoTable {
     }
 
     /// Parses both tables from text; `codes_name` and `plover_name` label error messages.
-    pub fn parse(
-        codes: &str,
-        codes_name: &str,
-        plover: &str,
-        plover_name: &str,
-    ) -> Result<CameoTable> {
+    pub fn parse(codes: &str, codes_name: &str, plover: &str, plover_name: &str) -> Result<CameoTable> {
         let mut table = CameoTable {
             codes: Vec::new(),
             by_code: HashMap::new(),
@@ -118,23 +109,18 @@ impl CameoTable {
             if name.is_empty() {
                 return Err(err("expected a name in field 2".to_string()));
             }
-            let goldstein: f32 = fields[2].trim().parse().map_err(|_| {
-                err(format!(
-                    "expected a Goldstein score (number), found {:?}",
-                    fields[2]
-                ))
-            })?;
+            let goldstein: f32 = fields[2]
+                .trim()
+                .parse()
+                .map_err(|_| err(format!("expected a Goldstein score (number), found {:?}", fields[2])))?;
             if !(-10.0..=10.0).contains(&goldstein) {
-                return Err(err(format!(
-                    "expected a Goldstein score in -10..10, found {goldstein}"
-                )));
+                return Err(err(format!("expected a Goldstein score in -10..10, found {goldstein}")));
             }
             let quad_class: u8 = fields[3]
                 .trim()
                 .parse()
                 .map_err(|_| err(format!("expected a quad class 1-4, found {:?}", fields[3])))?;
-            let expected_quad = quad_of_root(&code[..2])
-                .ok_or_else(|| err(format!("expected a root 01-20, found {code}")))?;
+            let expected_quad = quad_of_root(&code[..2]).ok_or_else(|| err(format!("expected a root 01-20, found {code}")))?;
             if quad_class != expected_quad {
                 return Err(err(format!(
                     "expected quad class {expected_quad} for root {}, found {quad_class}",
@@ -142,10 +128,7 @@ impl CameoTable {
                 )));
             }
             if code.len() > 2 && !table.by_code.contains_key(&code[..code.len() - 1]) {
-                return Err(err(format!(
-                    "expected parent code {} before {code}",
-                    &code[..code.len() - 1]
-                )));
+                return Err(err(format!("expected parent code {} before {code}", &code[..code.len() - 1])));
             }
             if table.by_code.contains_key(code) {
                 return Err(err(format!("duplicate code {code}")));
@@ -172,9 +155,7 @@ impl CameoTable {
             }
             let code = fields[0].trim();
             if !table.by_code.contains_key(code) {
-                return Err(err(format!(
-                    "expected a CAMEO code listed in {codes_name}, found {code:?}"
-                )));
+                return Err(err(format!("expected a CAMEO code listed in {codes_name}, found {code:?}")));
             }
             let field = |i: usize| fields.get(i).map(|s| s.trim()).unwrap_or("");
             let event = field(1);
@@ -220,9 +201,7 @@ impl CameoTable {
     /// The PLOVER mapping of `code`, falling back to the 3- then 2-digit parent when the code has
     /// no row of its own. `None` for plain statements (010-014, 017), which PLOVER does not code.
     pub fn plover(&self, code: &str) -> Option<&PloverMapping> {
-        ancestry(code)
-            .find_map(|c| self.plover.get(c))
-            .and_then(Option::as_ref)
+        ancestry(code).find_map(|c| self.plover.get(c)).and_then(Option::as_ref)
     }
 
     /// Every code in table order (roots followed by their sub-codes).
@@ -289,9 +268,7 @@ fn check_code_shape(code: &str) -> std::result::Result<(), String> {
     if (2..=4).contains(&code.len()) && code.bytes().all(|b| b.is_ascii_digit()) {
         Ok(())
     } else {
-        Err(format!(
-            "expected a CAMEO code of 2-4 digits, found {code:?}"
-        ))
+        Err(format!("expected a CAMEO code of 2-4 digits, found {code:?}"))
     }
 }
 
@@ -334,18 +311,11 @@ mod tests {
     fn every_code_has_a_plover_row_and_statements_are_unmapped() {
         let t = CameoTable::load_default().expect("embedded tables load");
         for c in t.codes() {
-            assert!(
-                t.plover.contains_key(&c.code),
-                "no PLOVER row for {}",
-                c.code
-            );
+            assert!(t.plover.contains_key(&c.code), "no PLOVER row for {}", c.code);
         }
         assert!(t.plover("010").is_none());
         assert_eq!(t.plover("040").map(|p| p.event.as_str()), Some("CONSULT"));
-        assert_eq!(
-            t.plover("042").and_then(|p| p.mode.as_deref()),
-            Some("visit")
-        );
+        assert_eq!(t.plover("042").and_then(|p| p.mode.as_deref()), Some("visit"));
         assert_eq!(t.plover("163").map(|p| p.event.as_str()), Some("COERCE"));
         assert_eq!(
             t.plover("094").map(|p| p.context.clone()),
@@ -364,44 +334,20 @@ mod tests {
         let t = CameoTable::load_default().expect("embedded tables load");
         assert_eq!(t.plover("0219").map(|p| p.event.as_str()), Some("REQUEST"));
         assert_eq!(t.plover("1959").map(|p| p.event.as_str()), Some("ASSAULT"));
-        assert_eq!(
-            t.get_or_parent("1959").map(|c| c.code.as_str()),
-            Some("195")
-        );
+        assert_eq!(t.get_or_parent("1959").map(|c| c.code.as_str()), Some("195"));
         assert!(t.plover("x").is_none());
         assert!(t.plover("é1").is_none());
     }
 
     #[test]
     fn bad_rows_name_file_and_line() {
-        let e = CameoTable::parse(
-            "01\tStatement\t0\t1\n# c\n0x\tBad\t0\t1\n",
-            "c.tsv",
-            "",
-            "p.tsv",
-        )
-        .unwrap_err();
-        assert_eq!(
-            e.to_string(),
-            "c.tsv:3: expected a CAMEO code of 2-4 digits, found \"0x\""
-        );
+        let e = CameoTable::parse("01\tStatement\t0\t1\n# c\n0x\tBad\t0\t1\n", "c.tsv", "", "p.tsv").unwrap_err();
+        assert_eq!(e.to_string(), "c.tsv:3: expected a CAMEO code of 2-4 digits, found \"0x\"");
         let e = CameoTable::parse("19\tFight\t-10\t3\n", "c.tsv", "", "p.tsv").unwrap_err();
-        assert!(
-            e.to_string().starts_with("c.tsv:1: expected quad class 4"),
-            "{e}"
-        );
+        assert!(e.to_string().starts_with("c.tsv:1: expected quad class 4"), "{e}");
         let e = CameoTable::parse("01\tS\t0\t1\n", "c.tsv", "01\tHUG\n", "p.tsv").unwrap_err();
-        assert!(
-            e.to_string()
-                .starts_with("p.tsv:1: expected a PLOVER event type"),
-            "{e}"
-        );
-        let e =
-            CameoTable::parse("01\tS\t0\t1\n0111\tS\t0\t1\n", "c.tsv", "", "p.tsv").unwrap_err();
-        assert!(
-            e.to_string()
-                .starts_with("c.tsv:2: expected parent code 011"),
-            "{e}"
-        );
+        assert!(e.to_string().starts_with("p.tsv:1: expected a PLOVER event type"), "{e}");
+        let e = CameoTable::parse("01\tS\t0\t1\n0111\tS\t0\t1\n", "c.tsv", "", "p.tsv").unwrap_err();
+        assert!(e.to_string().starts_with("c.tsv:2: expected parent code 011"), "{e}");
     }
 }

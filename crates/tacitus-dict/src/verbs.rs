@@ -31,22 +31,10 @@ use crate::cameo::{CameoTable, Error, Result};
 
 /// The embedded pattern files, in root order.
 const DEFAULT_FILES: [(&str, &str); 20] = [
-    (
-        "01-statement.txt",
-        include_str!("../../../resources/dict/verbs/01-statement.txt"),
-    ),
-    (
-        "02-appeal.txt",
-        include_str!("../../../resources/dict/verbs/02-appeal.txt"),
-    ),
-    (
-        "03-intent.txt",
-        include_str!("../../../resources/dict/verbs/03-intent.txt"),
-    ),
-    (
-        "04-consult.txt",
-        include_str!("../../../resources/dict/verbs/04-consult.txt"),
-    ),
+    ("01-statement.txt", include_str!("../../../resources/dict/verbs/01-statement.txt")),
+    ("02-appeal.txt", include_str!("../../../resources/dict/verbs/02-appeal.txt")),
+    ("03-intent.txt", include_str!("../../../resources/dict/verbs/03-intent.txt")),
+    ("04-consult.txt", include_str!("../../../resources/dict/verbs/04-consult.txt")),
     (
         "05-diplomatic-cooperation.txt",
         include_str!("../../../resources/dict/verbs/05-diplomatic-cooperation.txt"),
@@ -55,38 +43,17 @@ const DEFAULT_FILES: [(&str, &str); 20] = [
         "06-material-cooperation.txt",
         include_str!("../../../resources/dict/verbs/06-material-cooperation.txt"),
     ),
-    (
-        "07-aid.txt",
-        include_str!("../../../resources/dict/verbs/07-aid.txt"),
-    ),
-    (
-        "08-yield.txt",
-        include_str!("../../../resources/dict/verbs/08-yield.txt"),
-    ),
+    ("07-aid.txt", include_str!("../../../resources/dict/verbs/07-aid.txt")),
+    ("08-yield.txt", include_str!("../../../resources/dict/verbs/08-yield.txt")),
     (
         "09-investigate.txt",
         include_str!("../../../resources/dict/verbs/09-investigate.txt"),
     ),
-    (
-        "10-demand.txt",
-        include_str!("../../../resources/dict/verbs/10-demand.txt"),
-    ),
-    (
-        "11-disapprove.txt",
-        include_str!("../../../resources/dict/verbs/11-disapprove.txt"),
-    ),
-    (
-        "12-reject.txt",
-        include_str!("../../../resources/dict/verbs/12-reject.txt"),
-    ),
-    (
-        "13-threaten.txt",
-        include_str!("../../../resources/dict/verbs/13-threaten.txt"),
-    ),
-    (
-        "14-protest.txt",
-        include_str!("../../../resources/dict/verbs/14-protest.txt"),
-    ),
+    ("10-demand.txt", include_str!("../../../resources/dict/verbs/10-demand.txt")),
+    ("11-disapprove.txt", include_str!("../../../resources/dict/verbs/11-disapprove.txt")),
+    ("12-reject.txt", include_str!("../../../resources/dict/verbs/12-reject.txt")),
+    ("13-threaten.txt", include_str!("../../../resources/dict/verbs/13-threaten.txt")),
+    ("14-protest.txt", include_str!("../../../resources/dict/verbs/14-protest.txt")),
     (
         "15-force-posture.txt",
         include_str!("../../../resources/dict/verbs/15-force-posture.txt"),
@@ -95,18 +62,9 @@ const DEFAULT_FILES: [(&str, &str); 20] = [
         "16-reduce-relations.txt",
         include_str!("../../../resources/dict/verbs/16-reduce-relations.txt"),
     ),
-    (
-        "17-coerce.txt",
-        include_str!("../../../resources/dict/verbs/17-coerce.txt"),
-    ),
-    (
-        "18-assault.txt",
-        include_str!("../../../resources/dict/verbs/18-assault.txt"),
-    ),
-    (
-        "19-fight.txt",
-        include_str!("../../../resources/dict/verbs/19-fight.txt"),
-    ),
+    ("17-coerce.txt", include_str!("../../../resources/dict/verbs/17-coerce.txt")),
+    ("18-assault.txt", include_str!("../../../resources/dict/verbs/18-assault.txt")),
+    ("19-fight.txt", include_str!("../../../resources/dict/verbs/19-fight.txt")),
     (
         "20-mass-violence.txt",
         include_str!("../../../resources/dict/verbs/20-mass-violence.txt"),
@@ -219,10 +177,7 @@ impl VerbPattern {
     /// The lemmas the object of preposition `prep` must have (`prep:of=corruption|fraud`), or
     /// `None` when only the preposition's presence is required.
     pub fn prep_lemmas_for(&self, prep: &str) -> Option<&[String]> {
-        self.prep_lemmas
-            .iter()
-            .find(|(p, _)| p == prep)
-            .map(|(_, l)| l.as_slice())
+        self.prep_lemmas.iter().find(|(p, _)| p == prep).map(|(_, l)| l.as_slice())
     }
 
     /// Number of constraints beyond the trigger; more specific patterns should win ties.
@@ -254,13 +209,7 @@ impl fmt::Display for VerbPattern {
                 None => write!(f, " prep:{p}")?,
             }
         }
-        let join = |slots: &[Slot]| {
-            slots
-                .iter()
-                .map(Slot::to_string)
-                .collect::<Vec<_>>()
-                .join("|")
-        };
+        let join = |slots: &[Slot]| slots.iter().map(Slot::to_string).collect::<Vec<_>>().join("|");
         write!(f, " S={} T={}", join(&self.source), join(&self.target))?;
         if self.reciprocal {
             f.write_str(" R")?;
@@ -283,10 +232,7 @@ impl PatternDict {
     /// The embedded `resources/dict/verbs/*.txt`.
     pub fn load_default() -> Result<PatternDict> {
         let table = CameoTable::load_default()?;
-        let sources: Vec<(String, &str)> = DEFAULT_FILES
-            .iter()
-            .map(|(name, text)| (format!("verbs/{name}"), *text))
-            .collect();
+        let sources: Vec<(String, &str)> = DEFAULT_FILES.iter().map(|(name, text)| (format!("verbs/{name}"), *text)).collect();
         PatternDict::from_sources(&sources, &table)
     }
 
@@ -310,9 +256,7 @@ impl PatternDict {
             }
         }
         if paths.is_empty() {
-            return Err(Error::Empty {
-                path: dir.to_path_buf(),
-            });
+            return Err(Error::Empty { path: dir.to_path_buf() });
         }
         paths.sort();
         let mut texts = Vec::new();
@@ -321,14 +265,10 @@ impl PatternDict {
                 path: path.clone(),
                 source,
             })?;
-            let name = path
-                .file_name()
-                .map(|n| n.to_string_lossy().into_owned())
-                .unwrap_or_default();
+            let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
             texts.push((format!("verbs/{name}"), text));
         }
-        let sources: Vec<(String, &str)> =
-            texts.iter().map(|(n, t)| (n.clone(), t.as_str())).collect();
+        let sources: Vec<(String, &str)> = texts.iter().map(|(n, t)| (n.clone(), t.as_str())).collect();
         PatternDict::from_sources(&sources, table)
     }
 
@@ -345,13 +285,11 @@ impl PatternDict {
                     continue;
                 }
                 let origin = format!("{name}:{line_no}");
-                let pattern = parse_line(content, origin.clone(), table, root.as_deref()).map_err(
-                    |message| Error::Parse {
-                        file: name.clone(),
-                        line: line_no,
-                        message,
-                    },
-                )?;
+                let pattern = parse_line(content, origin.clone(), table, root.as_deref()).map_err(|message| Error::Parse {
+                    file: name.clone(),
+                    line: line_no,
+                    message,
+                })?;
                 let mut found = Vec::new();
                 for &other in dict.for_lemma(pattern.pos, &pattern.lemma) {
                     let first = &dict.patterns[other as usize];
@@ -361,10 +299,7 @@ impl PatternDict {
                         } else {
                             format!("conflicts with {}", first.cameo)
                         };
-                        found.push(format!(
-                            "{origin}: {} {what} at {}",
-                            pattern.cameo, first.origin
-                        ));
+                        found.push(format!("{origin}: {} {what} at {}", pattern.cameo, first.origin));
                     }
                 }
                 dict.warnings.extend(found);
@@ -376,19 +311,13 @@ impl PatternDict {
 
     fn push(&mut self, pattern: VerbPattern) {
         let id = self.patterns.len() as u32;
-        self.index[pattern.pos.index()]
-            .entry(pattern.lemma.clone())
-            .or_default()
-            .push(id);
+        self.index[pattern.pos.index()].entry(pattern.lemma.clone()).or_default().push(id);
         self.patterns.push(pattern);
     }
 
     /// Indices into [`PatternDict::patterns`] of the patterns triggered by this lemma.
     pub fn for_lemma(&self, pos: TriggerPos, lemma: &str) -> &[u32] {
-        self.index[pos.index()]
-            .get(lemma)
-            .map(Vec::as_slice)
-            .unwrap_or(&[])
+        self.index[pos.index()].get(lemma).map(Vec::as_slice).unwrap_or(&[])
     }
 
     /// The pattern with this index.
@@ -427,9 +356,7 @@ fn root_of_file_name(name: &str) -> Option<String> {
 /// particle and prepositions, and each lemma constraint either absent in both or overlapping.
 /// (A constraint present in one only makes that one more specific, which is fine.)
 fn collide(a: &VerbPattern, b: &VerbPattern) -> bool {
-    let overlap = |x: &[String], y: &[String]| {
-        (x.is_empty() && y.is_empty()) || x.iter().any(|w| y.contains(w))
-    };
+    let overlap = |x: &[String], y: &[String]| (x.is_empty() && y.is_empty()) || x.iter().any(|w| y.contains(w));
     let same_preps = a.preps.len() == b.preps.len() && a.preps.iter().all(|p| b.preps.contains(p));
     let prep_lemmas = |p: &VerbPattern, q: &str| {
         p.prep_lemmas
@@ -444,26 +371,20 @@ fn collide(a: &VerbPattern, b: &VerbPattern) -> bool {
         && same_preps
         && overlap(&a.obj, &b.obj)
         && overlap(&a.xcomp, &b.xcomp)
-        && a.preps
-            .iter()
-            .all(|q| overlap(&prep_lemmas(a, q), &prep_lemmas(b, q)))
+        && a.preps.iter().all(|q| overlap(&prep_lemmas(a, q), &prep_lemmas(b, q)))
 }
 
 fn is_word(s: &str) -> bool {
     !s.is_empty()
         && s.chars()
             .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-' || c == '\'')
-        && s.chars()
-            .next()
-            .is_some_and(|c| c.is_ascii_lowercase() || c.is_ascii_digit())
+        && s.chars().next().is_some_and(|c| c.is_ascii_lowercase() || c.is_ascii_digit())
 }
 
 fn word_list(item: &str, value: &str) -> std::result::Result<Vec<String>, String> {
     let words: Vec<String> = value.split('|').map(str::to_string).collect();
     match words.iter().find(|w| !is_word(w)) {
-        Some(bad) => Err(format!(
-            "expected lower-case lemmas separated by '|' in {item}, found {bad:?}"
-        )),
+        Some(bad) => Err(format!("expected lower-case lemmas separated by '|' in {item}, found {bad:?}")),
         None => Ok(words),
     }
 }
@@ -486,9 +407,7 @@ fn parse_slots(item: &str, value: &str) -> std::result::Result<Vec<Slot>, String
             }
         };
         if slots.contains(&slot) {
-            return Err(format!(
-                "expected each slot once in {item}, found {s:?} twice"
-            ));
+            return Err(format!("expected each slot once in {item}, found {s:?} twice"));
         }
         if slots.last() == Some(&Slot::None) {
             return Err(format!("expected 'none' last in {item}"));
@@ -498,34 +417,21 @@ fn parse_slots(item: &str, value: &str) -> std::result::Result<Vec<Slot>, String
     Ok(slots)
 }
 
-fn parse_line(
-    content: &str,
-    origin: String,
-    table: &CameoTable,
-    root: Option<&str>,
-) -> std::result::Result<VerbPattern, String> {
+fn parse_line(content: &str, origin: String, table: &CameoTable, root: Option<&str>) -> std::result::Result<VerbPattern, String> {
     let mut fields = content.split_whitespace();
     let code = fields.next().unwrap_or("");
     if !(2..=4).contains(&code.len()) || !code.bytes().all(|b| b.is_ascii_digit()) {
-        return Err(format!(
-            "expected a CAMEO code of 2-4 digits, found {code:?}"
-        ));
+        return Err(format!("expected a CAMEO code of 2-4 digits, found {code:?}"));
     }
     if !table.contains(code) {
-        return Err(format!(
-            "expected a CAMEO code listed in cameo/codes.tsv, found {code}"
-        ));
+        return Err(format!("expected a CAMEO code listed in cameo/codes.tsv, found {code}"));
     }
     if let Some(root) = root {
         if !code.starts_with(root) {
-            return Err(format!(
-                "expected a code of root {root} in this file, found {code}"
-            ));
+            return Err(format!("expected a code of root {root} in this file, found {code}"));
         }
     }
-    let trigger = fields
-        .next()
-        .ok_or_else(|| "expected a trigger lemma after the code".to_string())?;
+    let trigger = fields.next().ok_or_else(|| "expected a trigger lemma after the code".to_string())?;
     let (pos, lemma) = if let Some(l) = trigger.strip_prefix("n:") {
         (TriggerPos::Noun, l)
     } else if let Some(l) = trigger.strip_prefix("a:") {
@@ -564,9 +470,7 @@ fn parse_line(
             p.reciprocal = true;
         } else if let Some(v) = item.strip_prefix("prt:") {
             if p.particle.is_some() || !is_word(v) {
-                return Err(format!(
-                    "expected one particle word in prt:, found {item:?}"
-                ));
+                return Err(format!("expected one particle word in prt:, found {item:?}"));
             }
             p.particle = Some(v.to_string());
         } else if let Some(v) = item.strip_prefix("obj:") {
@@ -591,8 +495,7 @@ fn parse_line(
                 return Err(format!("expected prep:{prep} once"));
             }
             if let Some(lemmas) = lemmas {
-                p.prep_lemmas
-                    .push((prep.to_string(), word_list(item, lemmas)?));
+                p.prep_lemmas.push((prep.to_string(), word_list(item, lemmas)?));
             }
             p.preps.push(prep.to_string());
         } else if let Some(v) = item.strip_prefix("T=") {
@@ -669,83 +572,50 @@ mod tests {
         assert_eq!(d.for_lemma(TriggerPos::Noun, "accusation"), &[1]);
         assert!(d.for_lemma(TriggerPos::Verb, "accusation").is_empty());
         let d = parse("190 n:clash T=with|between R\n0874 withdraw T=from|none\n").expect("parses");
-        assert_eq!(
-            d.patterns[0].source,
-            vec![Slot::Poss, Slot::Prep("by".into()), Slot::Amod]
-        );
-        assert_eq!(
-            d.patterns[1].target,
-            vec![Slot::Prep("from".into()), Slot::None]
-        );
-        assert_eq!(
-            d.patterns[1].to_string(),
-            "0874 withdraw S=subj T=from|none w=5"
-        );
+        assert_eq!(d.patterns[0].source, vec![Slot::Poss, Slot::Prep("by".into()), Slot::Amod]);
+        assert_eq!(d.patterns[1].target, vec![Slot::Prep("from".into()), Slot::None]);
+        assert_eq!(d.patterns[1].to_string(), "0874 withdraw S=subj T=from|none w=5");
     }
 
     #[test]
     fn errors_name_file_line_and_expectation() {
         let cases = [
-            (
-                "040 meet\n999 meet\n",
-                "verbs/t.txt:2: expected a CAMEO code listed",
-            ),
+            ("040 meet\n999 meet\n", "verbs/t.txt:2: expected a CAMEO code listed"),
             ("040 meet T=wiht\n", "verbs/t.txt:1: expected a slot"),
             ("040 meet foo:bar\n", "verbs/t.txt:1: expected an item"),
             ("040 Meet\n", "verbs/t.txt:1: expected a lower-case trigger"),
             ("040 meet w=0\n", "verbs/t.txt:1: expected a weight 1-9"),
-            (
-                "040 meet prep:wiht\n",
-                "verbs/t.txt:1: expected a preposition",
-            ),
-            (
-                "040 meet T=none|obj\n",
-                "verbs/t.txt:1: expected 'none' last",
-            ),
+            ("040 meet prep:wiht\n", "verbs/t.txt:1: expected a preposition"),
+            ("040 meet T=none|obj\n", "verbs/t.txt:1: expected 'none' last"),
             ("040\n", "verbs/t.txt:1: expected a trigger lemma"),
-            (
-                "040 n:talk prt:up\n",
-                "verbs/t.txt:1: expected prt: only on verb",
-            ),
+            ("040 n:talk prt:up\n", "verbs/t.txt:1: expected prt: only on verb"),
         ];
         for (text, want) in cases {
             let e = parse(text).expect_err(text).to_string();
             assert!(e.starts_with(want), "{text:?}: {e}");
         }
-        let e = PatternDict::from_sources(
-            &[("verbs/19-fight.txt".to_string(), "040 meet\n")],
-            &table(),
-        )
-        .unwrap_err();
+        let e = PatternDict::from_sources(&[("verbs/19-fight.txt".to_string(), "040 meet\n")], &table()).unwrap_err();
         assert!(e.to_string().contains("expected a code of root 19"), "{e}");
     }
 
     #[test]
     fn duplicates_and_conflicts_are_reported() {
-        let d = parse("040 meet T=with\n040 meet T=obj\n043 meet\n040 meet prep:with\n")
-            .expect("parses");
+        let d = parse("040 meet T=with\n040 meet T=obj\n043 meet\n040 meet prep:with\n").expect("parses");
         assert_eq!(d.warnings.len(), 3, "{:?}", d.warnings);
-        assert!(
-            d.warnings[0].starts_with("verbs/t.txt:2: 040 duplicates or overlaps at verbs/t.txt:1")
-        );
+        assert!(d.warnings[0].starts_with("verbs/t.txt:2: 040 duplicates or overlaps at verbs/t.txt:1"));
         assert!(
             d.warnings[1].contains("043 conflicts with 040 at verbs/t.txt:1"),
             "{:?}",
             d.warnings
         );
-        let d = parse(
-            "085 lift obj:sanction|embargo\n0813 lift obj:curfew\n081 lift obj:ban|embargo\n",
-        )
-        .expect("parses");
+        let d = parse("085 lift obj:sanction|embargo\n0813 lift obj:curfew\n081 lift obj:ban|embargo\n").expect("parses");
         assert_eq!(d.warnings.len(), 1, "{:?}", d.warnings);
         assert!(
             d.warnings[0].starts_with("verbs/t.txt:3: 081 conflicts with 085"),
             "{:?}",
             d.warnings
         );
-        let d =
-            parse("0253 call prep:for=release\n0256 call prep:for=ceasefire\n020 call prep:for\n")
-                .expect("parses");
+        let d = parse("0253 call prep:for=release\n0256 call prep:for=ceasefire\n020 call prep:for\n").expect("parses");
         assert!(d.warnings.is_empty(), "{:?}", d.warnings);
     }
 
@@ -754,35 +624,21 @@ mod tests {
         let t = table();
         let d = PatternDict::load_default().expect("embedded patterns load");
         assert!(d.len() >= 2000, "only {} patterns", d.len());
-        assert!(
-            d.warnings.is_empty(),
-            "duplicates/conflicts:\n{}",
-            d.warnings.join("\n")
-        );
+        assert!(d.warnings.is_empty(), "duplicates/conflicts:\n{}", d.warnings.join("\n"));
         let counts = d.counts_by_code();
-        let missing: Vec<&str> = t
-            .codes()
-            .map(|c| c.code.as_str())
-            .filter(|c| !counts.contains_key(c))
-            .collect();
+        let missing: Vec<&str> = t.codes().map(|c| c.code.as_str()).filter(|c| !counts.contains_key(c)).collect();
         assert!(missing.is_empty(), "codes without a pattern: {missing:?}");
         let thin: Vec<&str> = t
             .codes()
             .map(|c| c.code.as_str())
             .filter(|c| counts.get(c).copied().unwrap_or(0) < 3)
             .collect();
-        assert!(
-            thin.is_empty(),
-            "codes with fewer than 3 patterns: {thin:?}"
-        );
+        assert!(thin.is_empty(), "codes with fewer than 3 patterns: {thin:?}");
         for p in &d.patterns {
             assert!(t.contains(&p.cameo));
         }
         let accuse = d.for_lemma(TriggerPos::Verb, "accuse");
-        assert!(accuse
-            .iter()
-            .filter_map(|&i| d.get(i))
-            .any(|p| p.cameo.starts_with("112")));
+        assert!(accuse.iter().filter_map(|&i| d.get(i)).any(|p| p.cameo.starts_with("112")));
     }
 
     #[test]
@@ -792,11 +648,6 @@ mod tests {
         let embedded = PatternDict::load_default().expect("embedded loads");
         assert_eq!(from_dir.len(), embedded.len());
         let missing = PatternDict::load_dir(Path::new("/nonexistent/tacitus/verbs")).unwrap_err();
-        assert!(
-            missing
-                .to_string()
-                .starts_with("/nonexistent/tacitus/verbs"),
-            "{missing}"
-        );
+        assert!(missing.to_string().starts_with("/nonexistent/tacitus/verbs"), "{missing}");
     }
 }

@@ -90,10 +90,18 @@ pub struct ActorCode {
 
 impl ActorCode {
     pub fn new(country: &str, sector: &str) -> Self {
-        ActorCode { country: country.to_string(), org: String::new(), sector: sector.to_string() }
+        ActorCode {
+            country: country.to_string(),
+            org: String::new(),
+            sector: sector.to_string(),
+        }
     }
     pub fn with_org(country: &str, org: &str, sector: &str) -> Self {
-        ActorCode { country: country.to_string(), org: org.to_string(), sector: sector.to_string() }
+        ActorCode {
+            country: country.to_string(),
+            org: org.to_string(),
+            sector: sector.to_string(),
+        }
     }
     /// The joined CAMEO-style code: country, sector, group (`ARMGOV`, `PSEREBHMS`); for
     /// international and non-governmental organisations the organisation comes first
@@ -250,7 +258,12 @@ pub struct Document {
 
 impl Document {
     pub fn new(id: impl Into<String>, text: impl Into<String>, date: Option<NaiveDate>) -> Self {
-        Document { id: id.into(), date, text: text.into(), ..Default::default() }
+        Document {
+            id: id.into(),
+            date,
+            text: text.into(),
+            ..Default::default()
+        }
     }
 
     /// The text of a byte span.
@@ -288,8 +301,16 @@ mod tests {
     fn sentence_of_finds_the_containing_sentence() {
         let mut d = Document::new("x", "A b. C d.", None);
         d.sentences = vec![
-            Sentence { span: Span::new(0, 4), first_token: 0, end_token: 3 },
-            Sentence { span: Span::new(5, 9), first_token: 3, end_token: 6 },
+            Sentence {
+                span: Span::new(0, 4),
+                first_token: 0,
+                end_token: 3,
+            },
+            Sentence {
+                span: Span::new(5, 9),
+                first_token: 3,
+                end_token: 6,
+            },
         ];
         assert_eq!(d.sentence_of(0), Some(0));
         assert_eq!(d.sentence_of(2), Some(0));

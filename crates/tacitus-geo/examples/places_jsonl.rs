@@ -7,9 +7,7 @@ use tacitus_doc::{CharIndex, Document};
 use tacitus_geo::{Gazetteer, PlaceTagger};
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
-    let path = std::env::args()
-        .nth(1)
-        .ok_or("usage: places_jsonl DOCS.jsonl")?;
+    let path = std::env::args().nth(1).ok_or("usage: places_jsonl DOCS.jsonl")?;
     let tagger = PlaceTagger::new(Arc::new(Gazetteer::load_default()?));
     let reader = std::io::BufReader::new(std::fs::File::open(&path)?);
     let stdout = std::io::stdout();

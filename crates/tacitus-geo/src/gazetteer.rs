@@ -140,9 +140,7 @@ pub fn normalize(s: &str) -> String {
         && !b.contains(&b'\'')
         && b.first().is_some_and(|c| *c != b' ')
         && b.last().is_some_and(|c| *c != b' ')
-        && !b
-            .windows(2)
-            .any(|w| w[0].is_ascii_whitespace() && w[1].is_ascii_whitespace())
+        && !b.windows(2).any(|w| w[0].is_ascii_whitespace() && w[1].is_ascii_whitespace())
         && !b.iter().any(|c| c.is_ascii_whitespace() && *c != b' ');
     if simple {
         return s.to_ascii_lowercase();
@@ -288,23 +286,14 @@ impl Gazetteer {
         if n != 10 {
             return Err(bad(format!("expected 10 tab-separated fields, found {n}")));
         }
-        let id: u64 = f[0]
-            .parse()
-            .map_err(|_| bad(format!("bad id {:?}", f[0])))?;
-        let lat: f64 = f[2]
-            .parse()
-            .map_err(|_| bad(format!("bad latitude {:?}", f[2])))?;
-        let lon: f64 = f[3]
-            .parse()
-            .map_err(|_| bad(format!("bad longitude {:?}", f[3])))?;
+        let id: u64 = f[0].parse().map_err(|_| bad(format!("bad id {:?}", f[0])))?;
+        let lat: f64 = f[2].parse().map_err(|_| bad(format!("bad latitude {:?}", f[2])))?;
+        let lon: f64 = f[3].parse().map_err(|_| bad(format!("bad longitude {:?}", f[3])))?;
         if !(-90.0..=90.0).contains(&lat) || !(-180.0..=180.0).contains(&lon) {
             return Err(bad(format!("coordinates out of range: {lat} {lon}")));
         }
-        let feature =
-            Feature::parse(f[6]).ok_or_else(|| bad(format!("unknown feature {:?}", f[6])))?;
-        let population: u64 = f[7]
-            .parse()
-            .map_err(|_| bad(format!("bad population {:?}", f[7])))?;
+        let feature = Feature::parse(f[6]).ok_or_else(|| bad(format!("unknown feature {:?}", f[6])))?;
+        let population: u64 = f[7].parse().map_err(|_| bad(format!("bad population {:?}", f[7])))?;
         if f[1].trim().is_empty() {
             return Err(bad("empty name".into()));
         }
@@ -366,8 +355,7 @@ impl Gazetteer {
     fn add_key(&mut self, key: String, entry: u32, alternate: bool) {
         let words = key.split([' ', '-']).count();
         self.max_words = self.max_words.max(words.min(8));
-        self.pending
-            .push((key_hash(&key), NameRef { entry, alternate }));
+        self.pending.push((key_hash(&key), NameRef { entry, alternate }));
     }
 
     /// Merge pending names into the sorted index (one name per entry, own names first).
@@ -398,25 +386,13 @@ impl Gazetteer {
             };
             let f: Vec<&str> = line.split('\t').collect();
             if f.len() != 5 {
-                return Err(bad(format!(
-                    "expected 5 tab-separated fields, found {}",
-                    f.len()
-                )));
+                return Err(bad(format!("expected 5 tab-separated fields, found {}", f.len())));
             }
-            let lat: f64 = f[1]
-                .parse()
-                .map_err(|_| bad(format!("bad latitude {:?}", f[1])))?;
-            let lon: f64 = f[2]
-                .parse()
-                .map_err(|_| bad(format!("bad longitude {:?}", f[2])))?;
-            let feature =
-                Feature::parse(f[4]).ok_or_else(|| bad(format!("unknown feature {:?}", f[4])))?;
+            let lat: f64 = f[1].parse().map_err(|_| bad(format!("bad latitude {:?}", f[1])))?;
+            let lon: f64 = f[2].parse().map_err(|_| bad(format!("bad longitude {:?}", f[2])))?;
+            let feature = Feature::parse(f[4]).ok_or_else(|| bad(format!("unknown feature {:?}", f[4])))?;
             let names: Vec<&str> = f[0].split('|').collect();
-            let country = if f[3] == "-" {
-                String::new()
-            } else {
-                f[3].to_string()
-            };
+            let country = if f[3] == "-" { String::new() } else { f[3].to_string() };
             let entry = Entry {
                 id: 0,
                 name: names[0].to_string(),
@@ -438,8 +414,7 @@ impl Gazetteer {
 
     /// Add aliases: `name TAB target` where target is an ISO alpha-2 country or an admin-1 code.
     pub fn add_aliases(&mut self, text: &str, origin: &str) -> Result<()> {
-        let iso2: HashMap<&'static str, &'static str> =
-            crate::iso::ISO2_TO_3.iter().copied().collect();
+        let iso2: HashMap<&'static str, &'static str> = crate::iso::ISO2_TO_3.iter().copied().collect();
         for (i, line) in text.lines().enumerate() {
             let line = line.trim_end();
             if line.is_empty() || line.starts_with('#') {
@@ -450,15 +425,11 @@ impl Gazetteer {
                 line: i as u64 + 1,
                 message,
             };
-            let (name, target) = line
-                .split_once('\t')
-                .ok_or_else(|| bad("expected name TAB target".into()))?;
+            let (name, target) = line.split_once('\t').ok_or_else(|| bad("expected name TAB target".into()))?;
             let entry = if target.contains('.') {
                 self.admin1.get(target).copied()
             } else {
-                iso2.get(target)
-                    .and_then(|c3| self.countries.get(*c3))
-                    .copied()
+                iso2.get(target).and_then(|c3| self.countries.get(*c3)).copied()
             };
             // An alias whose target is missing from a small test gazetteer is not an error.
             if let Some(e) = entry {
@@ -546,8 +517,7 @@ pub fn build_resource(from: &Path, out: &Path) -> Result<BuildStats> {
     g.finish();
     lines.sort_by(|a, b| (a.0, a.1, a.2).cmp(&(b.0, b.1, b.2)));
     let file = std::fs::File::create(out).map_err(io(out))?;
-    let mut enc =
-        flate2::write::GzEncoder::new(std::io::BufWriter::new(file), flate2::Compression::best());
+    let mut enc = flate2::write::GzEncoder::new(std::io::BufWriter::new(file), flate2::Compression::best());
     let header = "# id\tname\tlat\tlon\tcountry\tadmin1\tfeature\tpopulation\tflags\taltnames\n";
     enc.write_all(header.as_bytes()).map_err(io(out))?;
     for (_, _, line) in &lines {
@@ -578,15 +548,11 @@ mod tests {
     #[test]
     fn bad_lines_name_origin_and_line() {
         let mut g = Gazetteer::empty();
-        let e = g
-            .add_tsv_line("1\tX\t95\t0\tUSA\t\tcity\t1\t\t", "t.tsv", 7)
-            .unwrap_err();
+        let e = g.add_tsv_line("1\tX\t95\t0\tUSA\t\tcity\t1\t\t", "t.tsv", 7).unwrap_err();
         let msg = e.to_string();
         assert!(msg.contains("t.tsv:7"), "{msg}");
         assert!(msg.contains("out of range"), "{msg}");
-        assert!(g
-            .add_tsv_line("1\tX\t1\t1\tUSA\t\tplanet\t1\t\t", "t.tsv", 8)
-            .is_err());
+        assert!(g.add_tsv_line("1\tX\t1\t1\tUSA\t\tplanet\t1\t\t", "t.tsv", 8).is_err());
         assert!(g.add_tsv_line("too\tfew", "t.tsv", 9).is_err());
         assert!(g.add_tsv_line("# comment", "t.tsv", 10).is_ok());
     }
@@ -594,15 +560,10 @@ mod tests {
     #[test]
     fn regions_and_aliases_are_indexed() {
         let mut g = Gazetteer::empty();
-        g.add_tsv_line(
-            "6252001\tUnited States\t39.76\t-98.5\tUSA\t\tcountry\t327000000\t\t",
-            "t",
-            1,
-        )
-        .unwrap();
-        g.add_aliases("U.S.\tUS\nNowhere\tZZ\n", "a").unwrap();
-        g.add_regions("Donbas|Donbass\t48\t38\tUKR\tregion\n", "r")
+        g.add_tsv_line("6252001\tUnited States\t39.76\t-98.5\tUSA\t\tcountry\t327000000\t\t", "t", 1)
             .unwrap();
+        g.add_aliases("U.S.\tUS\nNowhere\tZZ\n", "a").unwrap();
+        g.add_regions("Donbas|Donbass\t48\t38\tUKR\tregion\n", "r").unwrap();
         assert_eq!(g.lookup("u.s.").len(), 1);
         assert!(g.lookup("u.s.")[0].alternate);
         assert_eq!(g.entry(g.lookup("DONBASS")[0].entry).name, "Donbas");

@@ -226,14 +226,7 @@ mod tests {
 
     #[test]
     fn lists_are_lower_case() {
-        for list in [
-            FIRST_NAMES,
-            TITLES,
-            INSTITUTION_NOUNS,
-            LOCATIVE_CUES,
-            COMMON_WORDS,
-            DEMONYMS,
-        ] {
+        for list in [FIRST_NAMES, TITLES, INSTITUTION_NOUNS, LOCATIVE_CUES, COMMON_WORDS, DEMONYMS] {
             for w in list {
                 assert_eq!(*w, w.to_lowercase(), "{w}");
             }

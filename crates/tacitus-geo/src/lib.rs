@@ -29,11 +29,7 @@ pub use tagger::PlaceTagger;
 pub enum Error {
     /// A line of a gazetteer, region or alias file is malformed.
     #[error("{origin}:{line}: {message}")]
-    Format {
-        origin: String,
-        line: u64,
-        message: String,
-    },
+    Format { origin: String, line: u64, message: String },
     /// A file could not be read or written.
     #[error("{path}: {source}")]
     Io {

@@ -37,11 +37,7 @@ fn scan_words(text: &str) -> Vec<Word> {
                 continue;
             }
             let next_alnum = b.get(j + 1).is_some_and(|x| x.1.is_alphanumeric());
-            if c == '.'
-                && next_alnum
-                && b.get(j + 2)
-                    .is_none_or(|x| !x.1.is_alphanumeric() || x.1.is_uppercase())
-            {
+            if c == '.' && next_alnum && b.get(j + 2).is_none_or(|x| !x.1.is_alphanumeric() || x.1.is_uppercase()) {
                 // "U.S", "W.Va" but not "end.Next" style run-ons of long words.
                 if j - i <= 2 {
                     j += 1;
@@ -49,8 +45,7 @@ fn scan_words(text: &str) -> Vec<Word> {
                 }
             }
             if matches!(c, '\'' | '’') && next_alnum {
-                let possessive = matches!(b.get(j + 1), Some((_, 's')))
-                    && b.get(j + 2).is_none_or(|x| !x.1.is_alphanumeric());
+                let possessive = matches!(b.get(j + 1), Some((_, 's'))) && b.get(j + 2).is_none_or(|x| !x.1.is_alphanumeric());
                 if !possessive {
                     j += 1;
                     continue;
@@ -60,11 +55,7 @@ fn scan_words(text: &str) -> Vec<Word> {
         }
         let end = if j < b.len() { b[j].0 } else { text.len() };
         let dot_after = b.get(j).is_some_and(|x| x.1 == '.');
-        words.push(Word {
-            start,
-            end,
-            dot_after,
-        });
+        words.push(Word { start, end, dot_after });
         i = j;
     }
     words
@@ -179,15 +170,10 @@ impl PlaceTagger {
         if cands.is_empty() {
             return (cands, Vec::new());
         }
-        let lower_words: HashSet<&str> = words
-            .iter()
-            .map(|w| &text[w.start..w.end])
-            .filter(|w| !is_capitalised(w))
-            .collect();
+        let lower_words: HashSet<&str> = words.iter().map(|w| &text[w.start..w.end]).filter(|w| !is_capitalised(w)).collect();
         let doc_all_caps = {
             let letters = text.chars().filter(|c| c.is_alphabetic()).take(2000);
-            let (up, all) =
-                letters.fold((0, 0), |(u, a), c| (u + c.is_uppercase() as usize, a + 1));
+            let (up, all) = letters.fold((0, 0), |(u, a), c| (u + c.is_uppercase() as usize, a + 1));
             all > 0 && up * 10 > all * 6
         };
         for i in 0..cands.len() {
@@ -219,10 +205,7 @@ impl PlaceTagger {
                     break;
                 }
                 let next = &text[words[reach + 1].start..words[reach + 1].end];
-                if !is_capitalised(next)
-                    && !contains(lx::NAME_INNER_WORDS, next)
-                    && !next.starts_with(char::is_numeric)
-                {
+                if !is_capitalised(next) && !contains(lx::NAME_INNER_WORDS, next) && !next.starts_with(char::is_numeric) {
                     break;
                 }
                 reach += 1;
@@ -273,46 +256,22 @@ impl PlaceTagger {
     }
 
     /// Person, demonym, actor and syntax filters; locative cues.
-    fn filter(
-        &self,
-        doc: &Document,
-        words: &[Word],
-        lower_words: &HashSet<&str>,
-        doc_all_caps: bool,
-        cands: &mut [Candidate],
-        i: usize,
-    ) {
+    fn filter(&self, doc: &Document, words: &[Word], lower_words: &HashSet<&str>, doc_all_caps: bool, cands: &mut [Candidate], i: usize) {
         let g = &*self.gazetteer;
         let text = doc.text.as_str();
         let c = &cands[i];
         let raw = &text[c.start..c.end];
         let single = c.first == c.last;
         let first_lower = text[words[c.first].start..words[c.first].end].to_lowercase();
-        let prev = c
-            .first
-            .checked_sub(1)
-            .map(|k| &text[words[k].start..words[k].end]);
+        let prev = c.first.checked_sub(1).map(|k| &text[words[k].start..words[k].end]);
         let prev_lower = prev.map(|p| p.to_lowercase());
-        let prev2_lower = c
-            .first
-            .checked_sub(2)
-            .map(|k| text[words[k].start..words[k].end].to_lowercase());
-        let gap_before = c
-            .first
-            .checked_sub(1)
-            .map(|k| &text[words[k].end..c.start])
-            .unwrap_or("\n");
+        let prev2_lower = c.first.checked_sub(2).map(|k| text[words[k].start..words[k].end].to_lowercase());
+        let gap_before = c.first.checked_sub(1).map(|k| &text[words[k].end..c.start]).unwrap_or("\n");
         let next = words.get(c.last + 1).map(|w| &text[w.start..w.end]);
         let next_lower = next.map(|n| n.to_lowercase());
-        let gap_after = words
-            .get(c.last + 1)
-            .map(|w| &text[c.end..w.start])
-            .unwrap_or("");
+        let gap_after = words.get(c.last + 1).map(|w| &text[c.end..w.start]).unwrap_or("");
         let has_area = c.refs.iter().any(|r| g.entry(r.entry).feature.is_area());
-        let has_country = c
-            .refs
-            .iter()
-            .any(|r| g.entry(r.entry).feature == Feature::Country);
+        let has_country = c.refs.iter().any(|r| g.entry(r.entry).feature == Feature::Country);
         let max_city_pop = c
             .refs
             .iter()
@@ -322,11 +281,8 @@ impl PlaceTagger {
             .max()
             .unwrap_or(0);
         let is_first_name = single && contains(lx::FIRST_NAMES, &first_lower);
-        let sentence_initial = gap_before.contains('\n')
-            || gap_before
-                .trim()
-                .ends_with(['.', '!', '?', ':', '"', '“', '(', '—'])
-            || c.first == 0;
+        let sentence_initial =
+            gap_before.contains('\n') || gap_before.trim().ends_with(['.', '!', '?', ':', '"', '“', '(', '—']) || c.first == 0;
         let mut rejected = false;
         let mut person = false;
         let mut weak = false;
@@ -341,16 +297,16 @@ impl PlaceTagger {
         }
         // Spans the coder took as metonymic actors ("Yerevan said").
         let span = Span::new(c.start as u32, c.end as u32);
-        if doc.actors.iter().any(|a| {
-            a.rule.starts_with("metonym") && a.span.start < span.end && span.start < a.span.end
-        }) {
+        if doc
+            .actors
+            .iter()
+            .any(|a| a.rule.starts_with("metonym") && a.span.start < span.end && span.start < a.span.end)
+        {
             rejected = true;
         }
         // Syntax: a place name is a proper (or common) noun.
         if doc.has_syntax() {
-            let t = doc
-                .tokens
-                .partition_point(|t| (t.span.end as usize) <= c.start);
+            let t = doc.tokens.partition_point(|t| (t.span.end as usize) <= c.start);
             if let Some(s) = doc.syntax.get(t) {
                 if !matches!(s.upos, Upos::Propn | Upos::Noun | Upos::X) && !is_all_caps(raw) {
                     rejected = true;
@@ -358,15 +314,11 @@ impl PlaceTagger {
             }
         }
         // All-caps short forms: only well-known ones (aliases of countries, big places).
-        if is_all_caps(raw)
-            && !doc_all_caps
-            && raw.chars().filter(|ch| ch.is_alphabetic()).count() <= 4
-        {
+        if is_all_caps(raw) && !doc_all_caps && raw.chars().filter(|ch| ch.is_alphabetic()).count() <= 4 {
             let ok = c.refs.iter().any(|r| {
                 let e = g.entry(r.entry);
                 (e.feature == Feature::Country || e.feature == Feature::Admin1) && r.alternate
-                    || normalize(&e.name) == c.key
-                        && (e.feature.is_area() || e.population >= 100_000)
+                    || normalize(&e.name) == c.key && (e.feature.is_area() || e.population >= 100_000)
             });
             if !ok {
                 rejected = true;
@@ -380,11 +332,7 @@ impl PlaceTagger {
         }
         // A capitalised given name before: this is a surname ("Megyn Kelly").
         if let (Some(p), Some(pl)) = (prev, &prev_lower) {
-            if is_capitalised(p)
-                && contains(lx::FIRST_NAMES, pl)
-                && gap_before == " "
-                && (!has_country || is_first_name)
-            {
+            if is_capitalised(p) && contains(lx::FIRST_NAMES, pl) && gap_before == " " && (!has_country || is_first_name) {
                 person = true;
             }
             // Any other capitalised word before a single small-place name: a surname
@@ -395,8 +343,7 @@ impl PlaceTagger {
                 && is_capitalised(p)
                 && gap_before == " "
                 && !is_all_caps(p)
-                && !(contains(lx::PLACE_PREMODIFIERS, pl)
-                    && (max_city_pop >= 100_000 || !contains(lx::DIRECTIONS, pl)))
+                && !(contains(lx::PLACE_PREMODIFIERS, pl) && (max_city_pop >= 100_000 || !contains(lx::DIRECTIONS, pl)))
                 && !contains(lx::TITLES, pl)
                 && g.lookup(p).is_empty()
                 && !doc_all_caps
@@ -437,12 +384,7 @@ impl PlaceTagger {
                 person = true;
             }
             // "Niger Delta", "Rogers Centre", "Washington Post": a feature or body named after the place.
-            if gap_after == " "
-                && is_capitalised(n)
-                && contains(lx::FEATURE_NOUNS, nl)
-                && !has_country
-                && max_city_pop < 1_000_000
-            {
+            if gap_after == " " && is_capitalised(n) && contains(lx::FEATURE_NOUNS, nl) && !has_country && max_city_pop < 1_000_000 {
                 rejected = true;
             }
             // "Jordan said": a person or an actor.
@@ -453,20 +395,14 @@ impl PlaceTagger {
         if is_first_name && !has_country && max_city_pop < 1_000_000 {
             weak = true;
         }
-        if single
-            && !has_country
-            && (contains(lx::COMMON_WORDS, &first_lower)
-                || lower_words.contains(first_lower.as_str()))
-        {
+        if single && !has_country && (contains(lx::COMMON_WORDS, &first_lower) || lower_words.contains(first_lower.as_str())) {
             weak = true;
         }
         if sentence_initial && single && !has_area && max_city_pop < 100_000 {
             weak = true;
         }
         let cue = match prev_lower.as_deref() {
-            Some("of") => prev2_lower
-                .as_deref()
-                .is_some_and(|p| contains(lx::PLACE_NOUNS_BEFORE_OF, p)),
+            Some("of") => prev2_lower.as_deref().is_some_and(|p| contains(lx::PLACE_NOUNS_BEFORE_OF, p)),
             // A capitalised "Central" or "North" is part of a name, not a cue.
             Some(p) => {
                 contains(lx::LOCATIVE_CUES, p)
@@ -509,11 +445,7 @@ impl PlaceTagger {
         // Round 1: context from the names that are places by their prior alone (areas, large or
         // qualified places); round 2: context from every place round 1 accepted.
         let mut seed: Vec<(usize, u32)> = Vec::new();
-        for (i, c) in cands
-            .iter()
-            .enumerate()
-            .filter(|(_, c)| !c.rejected && (!c.weak || c.cue))
-        {
+        for (i, c) in cands.iter().enumerate().filter(|(_, c)| !c.rejected && (!c.weak || c.cue)) {
             if let Some(ix) = self.best_by(c, prior_score) {
                 let e = g.entry(ix);
                 if e.feature.is_area() || e.population >= 50_000 || c.qualifier.is_some() {
@@ -522,11 +454,7 @@ impl PlaceTagger {
             }
         }
         let first = self.resolve_with(cands, &seed);
-        let round2: Vec<(usize, u32)> = first
-            .iter()
-            .enumerate()
-            .filter_map(|(i, ch)| ch.map(|ix| (i, ix)))
-            .collect();
+        let round2: Vec<(usize, u32)> = first.iter().enumerate().filter_map(|(i, ch)| ch.map(|ix| (i, ix))).collect();
         self.resolve_with(cands, &round2)
     }
 
@@ -539,34 +467,22 @@ impl PlaceTagger {
         for &(i, ix) in context {
             let (c, e) = (&cands[i], g.entry(ix));
             if !e.country.is_empty() {
-                ctx_country
-                    .entry(e.country.clone())
-                    .or_default()
-                    .push(&c.key);
+                ctx_country.entry(e.country.clone()).or_default().push(&c.key);
                 if !e.admin1.is_empty() {
                     ctx_admin1.entry(e.admin1.clone()).or_default().push(&c.key);
                 }
             }
         }
-        let count = |m: &HashMap<String, Vec<&str>>, k: &str, own: &str| {
-            m.get(k)
-                .map(|v| v.iter().filter(|x| **x != own).count())
-                .unwrap_or(0)
-        };
+        let count =
+            |m: &HashMap<String, Vec<&str>>, k: &str, own: &str| m.get(k).map(|v| v.iter().filter(|x| **x != own).count()).unwrap_or(0);
         // A name used for a person somewhere is a place elsewhere only with a cue.
-        let person_keys: HashSet<&str> = cands
-            .iter()
-            .filter(|c| c.person)
-            .map(|c| c.key.as_str())
-            .collect();
+        let person_keys: HashSet<&str> = cands.iter().filter(|c| c.person).map(|c| c.key.as_str()).collect();
         // Resolve each distinct name once, with every mention's qualifier.
         let mut by_key: HashMap<&str, Option<u32>> = HashMap::new();
         let mut accepted_key: HashSet<&str> = HashSet::new();
         let mut choice_of = vec![None; cands.len()];
         for (i, c) in cands.iter().enumerate() {
-            if c.rejected
-                || (person_keys.contains(c.key.as_str()) && !c.cue && c.qualifier.is_none())
-            {
+            if c.rejected || (person_keys.contains(c.key.as_str()) && !c.cue && c.qualifier.is_none()) {
                 continue;
             }
             let qualifiers: Vec<&Entry> = cands
@@ -589,10 +505,7 @@ impl PlaceTagger {
             let best = *by_key.entry(&c.key).or_insert_with(|| {
                 self.best_by(c, |e, r| {
                     let mut s = prior_score(e, r);
-                    if e.feature == Feature::City
-                        && !r.alternate
-                        && seats.contains(&e.admin1.as_str())
-                    {
+                    if e.feature == Feature::City && !r.alternate && seats.contains(&e.admin1.as_str()) {
                         s += 10.0;
                     }
                     let n = count(&ctx_country, &e.country, &c.key);
@@ -619,11 +532,7 @@ impl PlaceTagger {
             let multi = c.last > c.first;
             let ok = if c.weak && !c.cue && !qualified {
                 false
-            } else if e.feature.is_area()
-                || e.population >= 100_000
-                || qualified
-                || multi && e.population >= 1_000
-            {
+            } else if e.feature.is_area() || e.population >= 100_000 || qualified || multi && e.population >= 1_000 {
                 true
             } else if e.population >= 5_000 {
                 c.cue || in_ctx
@@ -637,11 +546,7 @@ impl PlaceTagger {
         }
         // A name accepted once is a place at its other mentions too (unless rejected there).
         for (i, c) in cands.iter().enumerate() {
-            if choice_of[i].is_none()
-                && !c.rejected
-                && accepted_key.contains(c.key.as_str())
-                && !person_keys.contains(c.key.as_str())
-            {
+            if choice_of[i].is_none() && !c.rejected && accepted_key.contains(c.key.as_str()) && !person_keys.contains(c.key.as_str()) {
                 choice_of[i] = by_key.get(c.key.as_str()).copied().flatten();
             }
         }
@@ -664,12 +569,7 @@ impl PlaceTagger {
     /// For each event set `place`: a place attached to the trigger in the parse, else the
     /// only place of the sentence, else None.
     pub fn attach(&self, doc: &mut Document) {
-        let places: Vec<(u32, Span)> = doc
-            .places
-            .iter()
-            .enumerate()
-            .map(|(i, p)| (i as u32, p.span))
-            .collect();
+        let places: Vec<(u32, Span)> = doc.places.iter().enumerate().map(|(i, p)| (i as u32, p.span)).collect();
         let has_syntax = doc.has_syntax();
         let mut updates = Vec::with_capacity(doc.events.len());
         for ev in &doc.events {
@@ -677,10 +577,7 @@ impl PlaceTagger {
                 updates.push(None);
                 continue;
             };
-            let in_sentence: Vec<&(u32, Span)> = places
-                .iter()
-                .filter(|(_, s)| sent.span.contains(*s))
-                .collect();
+            let in_sentence: Vec<&(u32, Span)> = places.iter().filter(|(_, s)| sent.span.contains(*s)).collect();
             let mut choice = None;
             if has_syntax {
                 let mut best: Option<(usize, u32)> = None;
@@ -698,9 +595,7 @@ impl PlaceTagger {
                             break;
                         }
                         let Some(s) = doc.syntax.get(cur) else { break };
-                        if s.head == tacitus_doc::syntax::ROOT
-                            || s.head as usize >= doc.tokens.len()
-                        {
+                        if s.head == tacitus_doc::syntax::ROOT || s.head as usize >= doc.tokens.len() {
                             break;
                         }
                         cur = s.head as usize;
@@ -711,14 +606,9 @@ impl PlaceTagger {
                 // Without a parse: a place after a locative preposition following the trigger.
                 let trig_end = ev.trigger_span.end as usize;
                 for (pi, span) in &in_sentence {
-                    let before = doc
-                        .text
-                        .get(trig_end.min(span.start as usize)..span.start as usize)
-                        .unwrap_or("");
+                    let before = doc.text.get(trig_end.min(span.start as usize)..span.start as usize).unwrap_or("");
                     let last = before.split_whitespace().last().map(|w| w.to_lowercase());
-                    if span.start as usize >= trig_end
-                        && last.is_some_and(|w| matches!(w.as_str(), "in" | "at" | "near"))
-                    {
+                    if span.start as usize >= trig_end && last.is_some_and(|w| matches!(w.as_str(), "in" | "at" | "near")) {
                         choice = Some(*pi);
                         break;
                     }
@@ -762,11 +652,7 @@ fn prior_score(e: &Entry, r: &NameRef) -> f64 {
         Feature::City => {
             (1.0 + e.population as f64).ln()
                 + if e.capital { 3.0 } else { 0.0 }
-                + if e.capital || e.population >= 1_000_000 {
-                    7.0
-                } else {
-                    0.0
-                }
+                + if e.capital || e.population >= 1_000_000 { 7.0 } else { 0.0 }
         }
     };
     match e.feature {
@@ -798,11 +684,7 @@ mod tests {
 
     fn tagger() -> &'static PlaceTagger {
         static T: OnceLock<PlaceTagger> = OnceLock::new();
-        T.get_or_init(|| {
-            PlaceTagger::new(Arc::new(
-                Gazetteer::load_default().expect("bundled gazetteer loads"),
-            ))
-        })
+        T.get_or_init(|| PlaceTagger::new(Arc::new(Gazetteer::load_default().expect("bundled gazetteer loads"))))
     }
 
     fn places(text: &str) -> Vec<PlaceMention> {
@@ -828,17 +710,13 @@ mod tests {
     fn words_keep_abbreviations_and_split_possessives() {
         let t = "U.S. and Russia’s envoy met in Côte d'Ivoire, Ky.";
         let w: Vec<&str> = scan_words(t).iter().map(|w| &t[w.start..w.end]).collect();
-        assert_eq!(
-            w,
-            vec!["U.S", "and", "Russia", "s", "envoy", "met", "in", "Côte", "d'Ivoire", "Ky"]
-        );
+        assert_eq!(w, vec!["U.S", "and", "Russia", "s", "envoy", "met", "in", "Côte", "d'Ivoire", "Ky"]);
         assert!(scan_words(t)[0].dot_after);
     }
 
     #[test]
     fn us_names_resolve_to_the_country_centre_not_a_building_or_canada() {
-        let t =
-            "The USA and the U.S. economy: officials in the United States said US exports rose.";
+        let t = "The USA and the U.S. economy: officials in the United States said US exports rose.";
         let p = places(t);
         assert_eq!(p.len(), 4, "{p:?}");
         for m in &p {
@@ -858,35 +736,19 @@ mod tests {
         assert_eq!(p[0].name, "Sochi");
         assert_eq!(p[0].country, "RUS");
         assert_eq!(p[0].geonameid, Some(491422));
-        assert!(
-            (p[0].lat - 43.60).abs() < 0.01 && (p[0].lon - 39.73).abs() < 0.01,
-            "{:?}",
-            p[0]
-        );
+        assert!((p[0].lat - 43.60).abs() < 0.01 && (p[0].lon - 39.73).abs() < 0.01, "{:?}", p[0]);
     }
 
     #[test]
     fn georgia_is_the_country_or_the_us_state_by_context() {
         let caucasus = "Protesters gathered in Tbilisi as Georgia's parliament met. Armenia and Azerbaijan watched.";
-        let p: Vec<_> = places(caucasus)
-            .into_iter()
-            .filter(|p| p.name == "Georgia")
-            .collect();
+        let p: Vec<_> = places(caucasus).into_iter().filter(|p| p.name == "Georgia").collect();
         assert_eq!(p.len(), 1);
-        assert_eq!(
-            (p[0].country.as_str(), p[0].feature.as_str()),
-            ("GEO", "country")
-        );
+        assert_eq!((p[0].country.as_str(), p[0].feature.as_str()), ("GEO", "country"));
         let us = "Storms hit Atlanta and Savannah on Monday. Georgia officials said Florida and Alabama were spared.";
-        let p: Vec<_> = places(us)
-            .into_iter()
-            .filter(|p| p.name == "Georgia")
-            .collect();
+        let p: Vec<_> = places(us).into_iter().filter(|p| p.name == "Georgia").collect();
         assert_eq!(p.len(), 1);
-        assert_eq!(
-            (p[0].country.as_str(), p[0].feature.as_str()),
-            ("USA", "admin1")
-        );
+        assert_eq!((p[0].country.as_str(), p[0].feature.as_str()), ("USA", "admin1"));
     }
 
     #[test]
@@ -895,12 +757,8 @@ mod tests {
         assert!(texts("Jordan said the deal was done.").is_empty());
         assert!(texts("Nine-year-old Georgia Stevens skates. Georgia trains daily.").is_empty());
         assert!(texts("Michael Jordan played.").is_empty());
-        assert_eq!(
-            texts("Talks were held in Jordan last week."),
-            vec!["Jordan"]
-        );
-        let t =
-            "Bernard Kelly met David Morrison. Kelly said Bernard was tired. Mr. Lincoln agreed.";
+        assert_eq!(texts("Talks were held in Jordan last week."), vec!["Jordan"]);
+        let t = "Bernard Kelly met David Morrison. Kelly said Bernard was tired. Mr. Lincoln agreed.";
         assert!(texts(t).is_empty(), "{:?}", places(t));
     }
 
@@ -915,26 +773,17 @@ mod tests {
         let p = places("The fire started in Paris, Texas, on Sunday.");
         let paris = p.iter().find(|m| m.name == "Paris").expect("Paris found");
         assert_eq!(paris.country, "USA");
-        assert!(
-            km((paris.lat, paris.lon), (33.66, -95.55)) < 30.0,
-            "{paris:?}"
-        );
+        assert!(km((paris.lat, paris.lon), (33.66, -95.55)) < 30.0, "{paris:?}");
         let p = places("The fire started in Paris on Sunday.");
         assert_eq!(p[0].country, "FRA");
         let p = places("Talks resumed in Geneva.");
-        assert_eq!(
-            (p[0].name.as_str(), p[0].feature.as_str()),
-            ("Geneva", "city")
-        );
+        assert_eq!((p[0].name.as_str(), p[0].feature.as_str()), ("Geneva", "city"));
     }
 
     #[test]
     fn regions_written_by_us_are_found() {
         let t = "Fighting in Nagorno-Karabakh and the Donbas spread to the Gaza Strip and the West Bank.";
-        assert_eq!(
-            texts(t),
-            vec!["Nagorno-Karabakh", "Donbas", "Gaza Strip", "West Bank"]
-        );
+        assert_eq!(texts(t), vec!["Nagorno-Karabakh", "Donbas", "Gaza Strip", "West Bank"]);
     }
 
     #[test]
@@ -1002,15 +851,7 @@ mod tests {
             start = s0 + w.len();
         }
         let heads = [3u32, 2, 0, tacitus_doc::syntax::ROOT, 5, 3, 3];
-        let upos = [
-            Upos::Noun,
-            Upos::Adp,
-            Upos::Propn,
-            Upos::Verb,
-            Upos::Adp,
-            Upos::Propn,
-            Upos::Punct,
-        ];
+        let upos = [Upos::Noun, Upos::Adp, Upos::Propn, Upos::Verb, Upos::Adp, Upos::Propn, Upos::Punct];
         for i in 0..7 {
             doc.syntax.push(TokenSyntax {
                 upos: upos[i],
@@ -1074,9 +915,7 @@ mod tests {
             tagger().tag(&mut doc);
             tagger().attach(&mut doc);
             for p in &doc.places {
-                assert!(
-                    p.span.end as usize <= t.len() && t.is_char_boundary(p.span.start as usize)
-                );
+                assert!(p.span.end as usize <= t.len() && t.is_char_boundary(p.span.start as usize));
                 assert!(t.is_char_boundary(p.span.end as usize));
             }
         }
@@ -1084,13 +923,10 @@ mod tests {
         let mut x: u64 = 12345;
         let mut s = String::new();
         let parts = [
-            "Paris", "U.S.", "of", "New", "York", ",", ".", "Kelly", "in", "é", "-", "’s", "\n",
-            "St.",
+            "Paris", "U.S.", "of", "New", "York", ",", ".", "Kelly", "in", "é", "-", "’s", "\n", "St.",
         ];
         for _ in 0..5000 {
-            x = x
-                .wrapping_mul(6364136223846793005)
-                .wrapping_add(1442695040888963407);
+            x = x.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
             s.push_str(parts[(x >> 33) as usize % parts.len()]);
             if (x >> 20) & 3 != 0 {
                 s.push(' ');

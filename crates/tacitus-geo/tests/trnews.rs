@@ -37,23 +37,12 @@ fn trnews_recall_and_accuracy_floor() {
     let (mut n_gold, mut found, mut resolvable, mut within) = (0usize, 0usize, 0usize, 0usize);
     for (d, g) in docs.iter().zip(&gold) {
         assert_eq!(d["id"], g["id"], "docs and gold in the same order");
-        let doc = Document::new(
-            d["id"].as_str().unwrap_or(""),
-            d["text"].as_str().unwrap_or(""),
-            None,
-        );
+        let doc = Document::new(d["id"].as_str().unwrap_or(""), d["text"].as_str().unwrap_or(""), None);
         let ix = CharIndex::new(&doc.text);
-        let pred: Vec<([u32; 2], (f64, f64))> = tagger
-            .find(&doc)
-            .iter()
-            .map(|p| (ix.span(p.span), (p.lat, p.lon)))
-            .collect();
+        let pred: Vec<([u32; 2], (f64, f64))> = tagger.find(&doc).iter().map(|p| (ix.span(p.span), (p.lat, p.lon))).collect();
         for t in g["toponyms"].as_array().into_iter().flatten() {
             n_gold += 1;
-            let (s, e) = (
-                t["start"].as_u64().unwrap_or(0) as u32,
-                t["end"].as_u64().unwrap_or(0) as u32,
-            );
+            let (s, e) = (t["start"].as_u64().unwrap_or(0) as u32, t["end"].as_u64().unwrap_or(0) as u32);
             let Some((_, at)) = pred.iter().find(|(sp, _)| sp[0] < e && s < sp[1]) else {
                 continue;
             };
@@ -66,9 +55,7 @@ fn trnews_recall_and_accuracy_floor() {
     }
     let recall = found as f64 / n_gold as f64;
     let acc = within as f64 / resolvable as f64;
-    eprintln!(
-        "TR-News: recall {recall:.3} ({found}/{n_gold}), acc@161 {acc:.3} ({within}/{resolvable})"
-    );
+    eprintln!("TR-News: recall {recall:.3} ({found}/{n_gold}), acc@161 {acc:.3} ({within}/{resolvable})");
     // Measured 0.79 recall (demonyms, which the gold marks, are not places for us) and 0.91.
     assert!(recall >= 0.75, "recall {recall}");
     assert!(acc >= 0.88, "acc@161 {acc}");

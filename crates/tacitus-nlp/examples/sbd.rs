@@ -41,10 +41,7 @@ fn segment_with_sentencex(text: &str) -> (Vec<Sentence>, Vec<Token>) {
         }
         let last = tokens.len() as u32;
         if last > first {
-            let span = Span::new(
-                tokens[first as usize].span.start,
-                tokens[last as usize - 1].span.end,
-            );
+            let span = Span::new(tokens[first as usize].span.start, tokens[last as usize - 1].span.end);
             sentences.push(Sentence {
                 span,
                 first_token: first,
@@ -63,11 +60,7 @@ fn write_conllu(text: &str, sentences: &[Sentence], tokens: &[Token]) -> Result<
         for (k, t) in tokens[s.token_range()].iter().enumerate() {
             let form = &text[t.span.start as usize..t.span.end as usize];
             let [a, b] = chars.span(t.span);
-            writeln!(
-                out,
-                "{}\t{form}\t_\t_\t_\t_\t_\t_\t_\tstart_char={a}|end_char={b}",
-                k + 1
-            )?;
+            writeln!(out, "{}\t{form}\t_\t_\t_\t_\t_\t_\t_\tstart_char={a}|end_char={b}", k + 1)?;
         }
         writeln!(out)?;
     }
@@ -137,10 +130,7 @@ fn train_boundary(out: &str, treebanks: &[&String]) -> Result<()> {
     if treebanks.is_empty() {
         return Err("usage: sbd --train-boundary OUT.tsv TRAIN.conllu...".into());
     }
-    let docs = treebanks
-        .iter()
-        .map(|p| treebank_text(p))
-        .collect::<Result<Vec<_>>>()?;
+    let docs = treebanks.iter().map(|p| treebank_text(p)).collect::<Result<Vec<_>>>()?;
     let model = boundary::train(&docs, 10, 2);
     let names: Vec<String> = treebanks
         .iter()
@@ -165,10 +155,7 @@ fn train_boundary(out: &str, treebanks: &[&String]) -> Result<()> {
 
 fn main() -> Result<()> {
     let args: Vec<String> = std::env::args().skip(1).collect();
-    let mode = args
-        .iter()
-        .find(|a| a.starts_with("--"))
-        .map(String::as_str);
+    let mode = args.iter().find(|a| a.starts_with("--")).map(String::as_str);
     let paths: Vec<&String> = args.iter().filter(|a| !a.starts_with("--")).collect();
     if mode == Some("--train-boundary") {
         let Some((out, treebanks)) = paths.split_first() else {
@@ -197,9 +184,6 @@ fn main() -> Result<()> {
             bench(&text);
             Ok(())
         }
-        Some(other) => Err(format!(
-            "unknown option {other}; expected --rules-only, --sentencex, --bench or --train-boundary"
-        )
-        .into()),
+        Some(other) => Err(format!("unknown option {other}; expected --rules-only, --sentencex, --bench or --train-boundary").into()),
     }
 }

@@ -27,12 +27,7 @@ fn load(model: &str) -> Result<Analyzer, Box<dyn std::error::Error>> {
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     let args: Vec<String> = std::env::args().skip(1).collect();
-    let flag = |name: &str| {
-        args.iter()
-            .position(|a| a == name)
-            .and_then(|i| args.get(i + 1))
-            .cloned()
-    };
+    let flag = |name: &str| args.iter().position(|a| a == name).and_then(|i| args.get(i + 1)).cloned();
     match args.first().map(String::as_str) {
         Some("train") if args.len() >= 3 => {
             let t0 = Instant::now();
@@ -72,12 +67,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             let bytes = package(&trained, &cfg)?;
             std::fs::write(&args[2], &bytes)?;
             let a = Analyzer::from_bytes(&bytes)?;
-            log(&format!(
-                "wrote {} ({} bytes, weights {:?})",
-                args[2],
-                bytes.len(),
-                a.sizes()
-            ));
+            log(&format!("wrote {} ({} bytes, weights {:?})", args[2], bytes.len(), a.sizes()));
             let dev = read_treebank(&ud.join("en_ewt-ud-dev.conllu"))?;
             log(&format!("EWT dev: {}", evaluate(&a, &dev).summary()));
         }
@@ -92,11 +82,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             a.prune(tmin, min);
             let bytes = a.to_bytes();
             std::fs::write(&args[2], &bytes)?;
-            println!(
-                "pruned at {tmin} {min}: {} bytes, weights {:?}",
-                bytes.len(),
-                a.sizes()
-            );
+            println!("pruned at {tmin} {min}: {} bytes, weights {:?}", bytes.len(), a.sizes());
         }
         Some("confuse") if args.len() >= 3 => {
             let a = load(&args[1])?;
@@ -106,15 +92,9 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
                 let words: Vec<&str> = g.words.iter().map(|w| w.form.as_str()).collect();
                 for (w, p) in g.words.iter().zip(a.analyze(&words)) {
                     if w.upos != p.upos {
-                        *c.entry(format!(
-                            "{}->{} {}",
-                            w.upos.as_str(),
-                            p.upos.as_str(),
-                            w.form.to_lowercase()
-                        ))
-                        .or_default() += 1;
-                        *c.entry(format!("{}->{}", w.upos.as_str(), p.upos.as_str()))
+                        *c.entry(format!("{}->{} {}", w.upos.as_str(), p.upos.as_str(), w.form.to_lowercase()))
                             .or_default() += 1;
+                        *c.entry(format!("{}->{}", w.upos.as_str(), p.upos.as_str())).or_default() += 1;
                     }
                 }
             }
@@ -127,10 +107,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         Some("bench") if args.len() >= 3 => {
             let a = load(&args[1])?;
             let gold = read_treebank(Path::new(&args[2]))?;
-            let sents: Vec<Vec<&str>> = gold
-                .iter()
-                .map(|s| s.words.iter().map(|w| w.form.as_str()).collect())
-                .collect();
+            let sents: Vec<Vec<&str>> = gold.iter().map(|s| s.words.iter().map(|w| w.form.as_str()).collect()).collect();
             let t = Instant::now();
             let mut n = 0usize;
             let mut rounds = 0;

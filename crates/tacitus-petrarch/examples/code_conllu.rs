@@ -15,14 +15,8 @@ fn main() {
     let dir = args
         .get(1)
         .map(std::path::PathBuf::from)
-        .unwrap_or_else(|| {
-            std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-                .join("../../../shared/anchors/petrarch2/dictionaries")
-        });
-    let limit: usize = args
-        .get(2)
-        .and_then(|n| n.parse().ok())
-        .unwrap_or(usize::MAX);
+        .unwrap_or_else(|| std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared/anchors/petrarch2/dictionaries"));
+    let limit: usize = args.get(2).and_then(|n| n.parse().ok()).unwrap_or(usize::MAX);
     let text = match std::fs::read_to_string(file) {
         Ok(t) => t,
         Err(e) => {
@@ -48,20 +42,8 @@ fn main() {
     let secs = t1.elapsed().as_secs_f64();
     for d in docs.iter().filter(|d| !d.events.is_empty()).take(15) {
         for e in &d.events {
-            let who = |v: &Vec<u32>| {
-                v.iter()
-                    .map(|&a| d.actors[a as usize].code.code())
-                    .collect::<Vec<_>>()
-                    .join("+")
-            };
-            println!(
-                "{}\t{} {} {}\t{}",
-                d.id,
-                who(&e.actors),
-                who(&e.recipients),
-                e.cameo,
-                d.text
-            );
+            let who = |v: &Vec<u32>| v.iter().map(|&a| d.actors[a as usize].code.code()).collect::<Vec<_>>().join("+");
+            println!("{}\t{} {} {}\t{}", d.id, who(&e.actors), who(&e.recipients), e.cameo, d.text);
         }
     }
     println!(

@@ -12,10 +12,7 @@ fn main() {
         .iter()
         .find(|a| !a.starts_with("--"))
         .map(PathBuf::from)
-        .unwrap_or_else(|| {
-            PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-                .join("../../../shared/anchors/petrarch2/dictionaries")
-        });
+        .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared/anchors/petrarch2/dictionaries"));
     let Ok(entries) = std::fs::read_dir(&dir) else {
         eprintln!("SKIP: {} absent", dir.display());
         return;
@@ -26,10 +23,7 @@ fn main() {
         .collect();
     names.sort();
     let (mut tl, mut te, mut tu) = (0, 0, 0);
-    println!(
-        "{:<36} {:>7} {:>7} {:>8}",
-        "file", "lines", "entries", "unparsed"
-    );
+    println!("{:<36} {:>7} {:>7} {:>8}", "file", "lines", "entries", "unparsed");
     for n in &names {
         let p = dir.join(n);
         let rep = match petrarch::kind_of(n) {
@@ -46,13 +40,7 @@ fn main() {
         };
         match rep {
             Ok(r) => {
-                println!(
-                    "{:<36} {:>7} {:>7} {:>8}",
-                    n,
-                    r.lines,
-                    r.entries,
-                    r.unparsed.len()
-                );
+                println!("{:<36} {:>7} {:>7} {:>8}", n, r.lines, r.entries, r.unparsed.len());
                 tl += r.lines;
                 te += r.entries;
                 tu += r.unparsed.len();

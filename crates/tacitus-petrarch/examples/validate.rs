@@ -7,10 +7,7 @@ fn main() {
         std::process::exit(2);
     };
     let verbose = args.iter().any(|a| a == "-v");
-    let debug: Option<&String> = args
-        .iter()
-        .position(|a| a == "-d")
-        .and_then(|i| args.get(i + 1));
+    let debug: Option<&String> = args.iter().position(|a| a == "-d").and_then(|i| args.get(i + 1));
     let dir = args
         .iter()
         .skip(1)
@@ -35,14 +32,10 @@ fn main() {
                 coder.config.set(o, v);
             }
             if &r.id == id {
-                let t = tacitus_petrarch::tree::Tree::parse_penn(&r.parse, records, r.parse_line)
-                    .expect("tree");
+                let t = tacitus_petrarch::tree::Tree::parse_penn(&r.parse, records, r.parse_line).expect("tree");
                 println!("{}\n{}", r.text, coder.explain_tree(&t, r.date));
                 for e in coder.code_tree(&t, &r.text, r.date).unwrap_or_default() {
-                    println!(
-                        "{} {} {} verb={} {}",
-                        e.source, e.target, e.code, t.words[e.verb].text, e.rule
-                    );
+                    println!("{} {} {} verb={} {}", e.source, e.target, e.code, t.words[e.verb].text, e.rule);
                 }
                 println!("expected {:?}", r.expected);
             }
@@ -57,12 +50,7 @@ fn main() {
         }
     };
     for r in &rep.results {
-        println!(
-            "{} {} {}",
-            if r.passed { "PASS" } else { "FAIL" },
-            r.category,
-            r.id
-        );
+        println!("{} {} {}", if r.passed { "PASS" } else { "FAIL" }, r.category, r.id);
         if verbose && !r.passed {
             println!(
                 "   expected {:?}\n   got      {:?} {}",

@@ -4,9 +4,7 @@
 //! the gold events by the same rule as `tacitus petrarch-validate`.
 //! `cargo run -p tacitus-petrarch --example validate_dep -- RECORDS.xml [-v]`
 use tacitus_doc::Document;
-use tacitus_petrarch::{
-    deptree, dicts::DictFiles, records::Records, validate, Coder, Dictionaries,
-};
+use tacitus_petrarch::{deptree, dicts::DictFiles, records::Records, validate, Coder, Dictionaries};
 
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -71,12 +69,7 @@ fn main() {
         if ok {
             pass += 1;
         }
-        println!(
-            "{} {} {}",
-            if ok { "PASS" } else { "FAIL" },
-            r.category,
-            r.id
-        );
+        println!("{} {} {}", if ok { "PASS" } else { "FAIL" }, r.category, r.id);
         if verbose && !ok {
             println!("   expected {:?}\n   got      {:?}", r.expected.events, got);
         }

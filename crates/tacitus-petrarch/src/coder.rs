@@ -67,8 +67,7 @@ impl Config {
                 Some(n) => self.new_actor_length = n,
                 None => return false,
             },
-            o @ ("comma_min" | "comma_max" | "comma_bmin" | "comma_bmax" | "comma_emin"
-            | "comma_emax") => {
+            o @ ("comma_min" | "comma_max" | "comma_bmin" | "comma_bmax" | "comma_emin" | "comma_emax") => {
                 let Some(n) = num() else { return false };
                 match o {
                     "comma_min" => self.comma_min = n,
@@ -80,8 +79,8 @@ impl Config {
                 }
             }
             // options that do not change coding
-            "stop_on_error" | "write_actor_root" | "write_actor_text" | "write_event_text"
-            | "code_by_sentence" | "null_verbs" | "null_actors" => {}
+            "stop_on_error" | "write_actor_root" | "write_actor_text" | "write_event_text" | "code_by_sentence" | "null_verbs"
+            | "null_actors" => {}
             _ => return false,
         }
         true
@@ -121,27 +120,18 @@ pub struct Coder {
     pub config: Config,
 }
 
-const BE_FORMS: &[&str] = &[
-    "IS", "ARE", "WAS", "WERE", "BE", "BEEN", "BEING", "AM", "'S", "'RE",
-];
+const BE_FORMS: &[&str] = &["IS", "ARE", "WAS", "WERE", "BE", "BEEN", "BEING", "AM", "'S", "'RE"];
 pub(crate) const OF_PREPS: &[&str] = &["OF", "IN", "FROM", "FOR", "AT", "WITHIN"];
 
 impl Coder {
     pub fn new(dicts: Dictionaries, mut config: Config) -> Coder {
-        config.pair_mode = if dicts.cameo2 {
-            PairMode::ActivePassive
-        } else {
-            PairMode::Paired
-        };
+        config.pair_mode = if dicts.cameo2 { PairMode::ActivePassive } else { PairMode::Paired };
         Coder { dicts, config }
     }
 
     /// Load the Phoenix set (`CAMEO.2.0.txt`, `Phoenix.*`) from a directory.
     pub fn from_dir(dir: &Path) -> Result<Coder> {
-        Ok(Coder::new(
-            Dictionaries::load(&DictFiles::phoenix(dir))?,
-            Config::default(),
-        ))
+        Ok(Coder::new(Dictionaries::load(&DictFiles::phoenix(dir))?, Config::default()))
     }
 
     /// Load the dictionaries a `PETR_config.ini` names, from `dict_dir`.
@@ -184,10 +174,7 @@ impl Coder {
             }
             // a verb inside the complement of a verb already coded belongs to that event
             // ("is said to be about to restore", "abandoned efforts to stop")
-            if coded_vps
-                .iter()
-                .any(|&vp| vp != parent && is_ancestor(tree, vp, parent))
-            {
+            if coded_vps.iter().any(|&vp| vp != parent && is_ancestor(tree, vp, parent)) {
                 continue;
             }
             let found = self.code_verb(&s, n, parent);
@@ -261,10 +248,7 @@ impl Coder {
         // candidate forms: multi-word forms whose fixed words are present, longest first
         let mut cands: Vec<(&VerbForm, Vec<usize>, Vec<usize>)> = Vec::new();
         for f in forms {
-            if let (Some(a), Some(b)) = (
-                take_words_back(t, &upper_all, &f.pre),
-                take_words(t, &lower_all, &f.post),
-            ) {
+            if let (Some(a), Some(b)) = (take_words_back(t, &upper_all, &f.pre), take_words(t, &lower_all, &f.post)) {
                 cands.push((f, a, b));
             }
         }
@@ -301,8 +285,7 @@ impl Coder {
                 if self.matches(s, &up, 0, &upper_rev, 0, true, &mut caps) {
                     let upper_caps = caps;
                     if self.matches(s, &lo, 0, &lower, 0, false, &mut caps) {
-                        caps.compound_in_lower =
-                            caps.compound.is_some() && upper_caps.compound.is_none();
+                        caps.compound_in_lower = caps.compound.is_some() && upper_caps.compound.is_none();
                         chosen = Some((
                             p.code.clone(),
                             caps,
@@ -318,15 +301,8 @@ impl Coder {
                 break;
             }
             let c = form.code.clone().unwrap_or_else(|| block.code.clone());
-            if fallback.as_ref().is_none_or(|f| is_null_code(&f.0))
-                && !(fallback.is_some() && is_null_code(&c))
-            {
-                fallback = Some((
-                    c,
-                    format!("verb {} (block line {})", form.root, block.line),
-                    upper_rev,
-                    lower,
-                ));
+            if fallback.as_ref().is_none_or(|f| is_null_code(&f.0)) && !(fallback.is_some() && is_null_code(&c)) {
+                fallback = Some((c, format!("verb {} (block line {})", form.root, block.line), upper_rev, lower));
             }
         }
         let (code, caps, rule, upper_rev, lower) = match chosen {
@@ -379,14 +355,8 @@ impl Coder {
         let mut target = caps.target.or(compound_tgt);
         if source.is_none() && passive && target.is_none() {
             // passive with an agent: "X was opposed by Y"
-            if let Some(by) = lower
-                .iter()
-                .position(|i| matches!(*i, Item::Word(w) if t.words[w].upper == "BY"))
-            {
-                if let Some(Item::Open(n)) = lower[by + 1..]
-                    .iter()
-                    .find(|i| !matches!(i, Item::Close(_)))
-                {
+            if let Some(by) = lower.iter().position(|i| matches!(*i, Item::Word(w) if t.words[w].upper == "BY")) {
+                if let Some(Item::Open(n)) = lower[by + 1..].iter().find(|i| !matches!(i, Item::Close(_))) {
                     if coded(*n) {
                         source = Some(*n);
                         target = first_np(upper_rev, None, true);
@@ -399,9 +369,7 @@ impl Coder {
             // the clause's own subject; a pronoun refers back to the nearest coded phrase
             match self.subject(s, verb) {
                 Some(subj) if Some(subj) != target && coded(subj) => source = Some(subj),
-                Some(subj) if Some(subj) != target && !is_pronoun(t, subj) => {
-                    subject_uncoded = Some(subj)
-                }
+                Some(subj) if Some(subj) != target && !is_pronoun(t, subj) => subject_uncoded = Some(subj),
                 _ => source = first_np(upper_rev, target, true),
             }
         }
@@ -416,23 +384,21 @@ impl Coder {
                 .filter(|&w| !s.deleted[w] && t.words[w].tag != "POS" && t.words[w].upper != "'S")
                 .map(|w| t.words[w].upper.as_str())
                 .collect();
-            (!words.is_empty() && words.len() <= new_len)
-                .then(|| format!("\"{}\"", words.join(" ")))
+            (!words.is_empty() && words.len() <= new_len).then(|| format!("\"{}\"", words.join(" ")))
         };
-        let codes_of =
-            |n: Option<usize>, seq: &[Item], skip: Option<usize>| -> (Vec<String>, Option<usize>) {
-                if let Some(n) = n {
-                    return (s.codes.get(&n).cloned().unwrap_or_default(), Some(n));
-                }
-                if new_len > 0 {
-                    if let Some(m) = first_np(seq, skip, false) {
-                        if let Some(txt) = np_text(m) {
-                            return (vec![txt], Some(m));
-                        }
+        let codes_of = |n: Option<usize>, seq: &[Item], skip: Option<usize>| -> (Vec<String>, Option<usize>) {
+            if let Some(n) = n {
+                return (s.codes.get(&n).cloned().unwrap_or_default(), Some(n));
+            }
+            if new_len > 0 {
+                if let Some(m) = first_np(seq, skip, false) {
+                    if let Some(txt) = np_text(m) {
+                        return (vec![txt], Some(m));
                     }
                 }
-                (Vec::new(), None)
-            };
+            }
+            (Vec::new(), None)
+        };
         let (mut src_codes, source_np) = match (source, subject_uncoded) {
             (None, Some(subj)) => match np_text(subj) {
                 Some(txt) if new_len > 0 => (vec![txt], Some(subj)),
@@ -513,12 +479,7 @@ impl Coder {
                     }
                 }
             }
-            if matches!(t.label(p), "SBAR")
-                && t.nodes[p]
-                    .children
-                    .iter()
-                    .any(|&k| t.label(k).starts_with("WH"))
-            {
+            if matches!(t.label(p), "SBAR") && t.nodes[p].children.iter().any(|&k| t.label(k).starts_with("WH")) {
                 // a relative clause: its subject is the phrase it modifies
                 return None;
             }
@@ -620,10 +581,7 @@ mod tests {
     #[test]
     fn default_code_with_subject_and_object() {
         let c = coder("--- RESTORE [064] ---\nRESTORE\n", ACTORS, "");
-        assert_eq!(
-            code(&c, RESTORE),
-            [("ARN".into(), "GON".into(), "064".into())]
-        );
+        assert_eq!(code(&c, RESTORE), [("ARN".into(), "GON".into(), "064".into())]);
     }
 
     #[test]
@@ -634,17 +592,9 @@ mod tests {
             "",
         );
         assert_eq!(code(&c, RESTORE)[0].2, "065");
-        let c = coder(
-            "--- RESTORE [064] ---\nRESTORE\n- * TIES_WITH [065]\n",
-            ACTORS,
-            "",
-        );
+        let c = coder("--- RESTORE [064] ---\nRESTORE\n- * TIES_WITH [065]\n", ACTORS, "");
         assert_eq!(code(&c, RESTORE)[0].2, "065");
-        let c = coder(
-            "--- RESTORE [064] ---\nRESTORE\n- * DIPLOMATIC_WITH [065]\n",
-            ACTORS,
-            "",
-        );
+        let c = coder("--- RESTORE [064] ---\nRESTORE\n- * DIPLOMATIC_WITH [065]\n", ACTORS, "");
         assert_eq!(code(&c, RESTORE)[0].2, "064", "'_' demands adjacent words");
     }
 
@@ -655,28 +605,14 @@ mod tests {
             ACTORS,
             "",
         );
-        assert_eq!(
-            code(&c, RESTORE),
-            [("ARN".into(), "GON".into(), "099".into())]
-        );
-        let c = coder(
-            "--- RESTORE [064] ---\nRESTORE\n- + IS * WITH $ [098]\n",
-            ACTORS,
-            "",
-        );
-        assert_eq!(
-            code(&c, RESTORE),
-            [("GON".into(), "ARN".into(), "098".into())]
-        );
+        assert_eq!(code(&c, RESTORE), [("ARN".into(), "GON".into(), "099".into())]);
+        let c = coder("--- RESTORE [064] ---\nRESTORE\n- + IS * WITH $ [098]\n", ACTORS, "");
+        assert_eq!(code(&c, RESTORE), [("GON".into(), "ARN".into(), "098".into())]);
     }
 
     #[test]
     fn agents_combine_and_paired_codes_reverse() {
-        let c = coder(
-            "--- ARRIVE [032:033] ---\nARRIVE\n",
-            ACTORS,
-            "PRESIDENT [~GOV]\n",
-        );
+        let c = coder("--- ARRIVE [032:033] ---\nARRIVE\n", ACTORS, "PRESIDENT [~GOV]\n");
         let p = "(ROOT (S (NP (NNP Arnor) (NN president)) (VP (VBD arrived) (PP (IN in) (NP (NNP Gondor)))) (. .)))";
         assert_eq!(
             code(&c, p),
@@ -692,15 +628,9 @@ mod tests {
         let mut c = coder("--- OPPOSE [112:113] ---\nOPPOSE\n", ACTORS, "");
         c.config.pair_mode = PairMode::ActivePassive;
         let active = "(ROOT (S (NP (NNP Arnor)) (VP (VBD opposed) (NP (NNP Gondor))) (. .)))";
-        assert_eq!(
-            code(&c, active),
-            [("ARN".into(), "GON".into(), "112".into())]
-        );
+        assert_eq!(code(&c, active), [("ARN".into(), "GON".into(), "112".into())]);
         let passive = "(ROOT (S (NP (NNP Arnor)) (VP (VBD was) (VP (VBN opposed) (PP (IN by) (NP (NNP Gondor))))) (. .)))";
-        assert_eq!(
-            code(&c, passive),
-            [("GON".into(), "ARN".into(), "113".into())]
-        );
+        assert_eq!(code(&c, passive), [("GON".into(), "ARN".into(), "113".into())]);
         c.config.pair_mode = PairMode::Paired;
         assert_eq!(code(&c, active).len(), 2);
     }
@@ -734,9 +664,6 @@ mod tests {
         assert!(code(&c2, p).is_empty());
         cfg.comma_emax = 0;
         c2.config = cfg;
-        assert_eq!(
-            code(&c2, p),
-            [("---GOV".into(), "---".into(), "023".into())]
-        );
+        assert_eq!(code(&c2, p), [("---GOV".into(), "---".into(), "023".into())]);
     }
 }

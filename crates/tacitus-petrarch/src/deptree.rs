@@ -23,10 +23,7 @@ fn is_clausal(r: DepRel) -> bool {
 }
 
 fn is_subject(r: DepRel) -> bool {
-    matches!(
-        r,
-        DepRel::Nsubj | DepRel::NsubjPass | DepRel::NsubjOuter | DepRel::Expl
-    )
+    matches!(r, DepRel::Nsubj | DepRel::NsubjPass | DepRel::NsubjOuter | DepRel::Expl)
 }
 
 struct Builder<'d> {
@@ -92,15 +89,10 @@ impl Builder<'_> {
     fn clause_or_phrase(&mut self, t: usize, parent: usize) {
         let kids = self.children(t);
         let is_pred = matches!(self.upos(t), Upos::Verb | Upos::Aux)
-            || kids
-                .iter()
-                .any(|&k| matches!(self.rel(k), DepRel::Cop) || is_subject(self.rel(k)));
+            || kids.iter().any(|&k| matches!(self.rel(k), DepRel::Cop) || is_subject(self.rel(k)));
         if is_pred {
             self.clause(t, parent);
-        } else if matches!(
-            self.upos(t),
-            Upos::Noun | Upos::Propn | Upos::Pron | Upos::Num
-        ) {
+        } else if matches!(self.upos(t), Upos::Noun | Upos::Propn | Upos::Pron | Upos::Num) {
             self.noun_phrase(t, parent);
         } else {
             self.flat(t, parent);
@@ -115,9 +107,7 @@ impl Builder<'_> {
         for &k in kids.iter().filter(|&&k| k < t) {
             if is_subject(self.rel(k)) {
                 self.clause_or_phrase(k, s);
-            } else if matches!(self.rel(k), DepRel::Mark | DepRel::Punct | DepRel::Cc)
-                && vp_members.is_empty()
-            {
+            } else if matches!(self.rel(k), DepRel::Mark | DepRel::Punct | DepRel::Cc) && vp_members.is_empty() {
                 self.leaf_with(k, s);
             } else {
                 vp_members.push(k);
@@ -172,11 +162,7 @@ impl Builder<'_> {
     /// coordination, clauses are attached after the phrase.
     fn noun_phrase(&mut self, t: usize, parent: usize) {
         let kids = self.children(t);
-        let conj: Vec<usize> = kids
-            .iter()
-            .copied()
-            .filter(|&k| self.rel(k) == DepRel::Conj)
-            .collect();
+        let conj: Vec<usize> = kids.iter().copied().filter(|&k| self.rel(k) == DepRel::Conj).collect();
         let outer = if conj.is_empty() {
             parent
         } else {
@@ -222,11 +208,7 @@ impl Builder<'_> {
             }
             self.noun_phrase_conj(c, outer);
         }
-        let clauses: Vec<usize> = kids
-            .iter()
-            .copied()
-            .filter(|&k| is_clausal(self.rel(k)))
-            .collect();
+        let clauses: Vec<usize> = kids.iter().copied().filter(|&k| is_clausal(self.rel(k))).collect();
         for k in clauses {
             self.clause(k, parent);
         }

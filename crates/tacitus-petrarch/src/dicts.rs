@@ -3,9 +3,7 @@
 use crate::{Error, Result};
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
-use tacitus_dict::petrarch::{
-    self, ActorDictionary, AgentDictionary, DiscardList, FileReport, IssueList, VerbDictionary,
-};
+use tacitus_dict::petrarch::{self, ActorDictionary, AgentDictionary, DiscardList, FileReport, IssueList, VerbDictionary};
 
 /// A loaded dictionary set with the report of each file.
 #[derive(Clone, Debug, Default)]
@@ -98,12 +96,7 @@ impl DictFiles {
                 _ => {}
             }
         }
-        files.verbs = verbs.ok_or_else(|| {
-            Error::Missing(format!(
-                "{}: no verbfile_name in [Dictionaries]",
-                ini.display()
-            ))
-        })?;
+        files.verbs = verbs.ok_or_else(|| Error::Missing(format!("{}: no verbfile_name in [Dictionaries]", ini.display())))?;
         Ok(files)
     }
 }
@@ -114,10 +107,7 @@ impl Dictionaries {
         let start = Instant::now();
         for p in std::iter::once(&files.verbs).chain(files.actors.iter()) {
             if !p.exists() {
-                return Err(Error::Missing(format!(
-                    "{}: dictionary file not found",
-                    p.display()
-                )));
+                return Err(Error::Missing(format!("{}: dictionary file not found", p.display())));
             }
         }
         let (verbs, actor_parts, agents, discards, issues) = std::thread::scope(|s| {
@@ -172,11 +162,10 @@ impl Dictionaries {
             }
             None => None,
         };
-        let cameo2 = files.verbs.file_name().is_some_and(|n| {
-            n.to_string_lossy()
-                .to_ascii_uppercase()
-                .contains("CAMEO.2.0")
-        });
+        let cameo2 = files
+            .verbs
+            .file_name()
+            .is_some_and(|n| n.to_string_lossy().to_ascii_uppercase().contains("CAMEO.2.0"));
         Ok(Dictionaries {
             verbs,
             actors,

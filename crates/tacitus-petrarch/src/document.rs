@@ -68,45 +68,23 @@ impl Coder {
 }
 
 /// The actor mention for noun phrase `np` with `code`, reusing an identical one.
-fn mention(
-    doc: &mut Document,
-    sentence: u32,
-    tree: &Tree,
-    np: Option<usize>,
-    code: &str,
-    rule: &str,
-) -> Option<u32> {
+fn mention(doc: &mut Document, sentence: u32, tree: &Tree, np: Option<usize>, code: &str, rule: &str) -> Option<u32> {
     let np = np?;
     if code == "---" {
         return None;
     }
-    let toks: Vec<u32> = tree
-        .words_under(np)
-        .iter()
-        .filter_map(|&w| tree.words[w].token)
-        .collect();
+    let toks: Vec<u32> = tree.words_under(np).iter().filter_map(|&w| tree.words[w].token).collect();
     let (&first, &last) = (toks.iter().min()?, toks.iter().max()?);
-    let span = Span::new(
-        doc.tokens[first as usize].span.start,
-        doc.tokens[last as usize].span.end,
-    );
+    let span = Span::new(doc.tokens[first as usize].span.start, doc.tokens[last as usize].span.end);
     let code = actor_code(code);
-    if let Some(i) = doc
-        .actors
-        .iter()
-        .position(|a| a.span == span && a.code == code)
-    {
+    if let Some(i) = doc.actors.iter().position(|a| a.span == span && a.code == code) {
         return Some(i as u32);
     }
     // head: the token whose dependency head lies outside the phrase
     let head = toks
         .iter()
         .copied()
-        .find(|&t| {
-            doc.syntax
-                .get(t as usize)
-                .is_some_and(|s| !toks.contains(&s.head))
-        })
+        .find(|&t| doc.syntax.get(t as usize).is_some_and(|s| !toks.contains(&s.head)))
         .unwrap_or(last);
     doc.actors.push(ActorMention {
         span,
@@ -183,11 +161,7 @@ mod tests {
         let labels: Vec<&str> = (0..t.nodes.len()).map(|n| t.label(n)).collect();
         assert!(labels.contains(&"S") && labels.contains(&"VP") && labels.contains(&"NP"));
         let np = (0..t.nodes.len()).find(|&n| t.label(n) == "NP").unwrap();
-        let words: Vec<&str> = t
-            .words_under(np)
-            .iter()
-            .map(|&w| t.words[w].text.as_str())
-            .collect();
+        let words: Vec<&str> = t.words_under(np).iter().map(|&w| t.words[w].text.as_str()).collect();
         assert_eq!(words, ["Arnor", "police"]);
     }
 

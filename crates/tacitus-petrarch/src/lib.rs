@@ -46,11 +46,7 @@ pub enum Error {
     },
     /// A Treebank parse or a records file is malformed.
     #[error("{file}:{line}: {message}")]
-    Parse {
-        file: String,
-        line: usize,
-        message: String,
-    },
+    Parse { file: String, line: usize, message: String },
     /// A dictionary directory lacks a file the configuration names.
     #[error("{0}")]
     Missing(String),

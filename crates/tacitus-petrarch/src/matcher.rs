@@ -150,8 +150,7 @@ impl Coder {
             MTok::Source | MTok::Target | MTok::Skip | MTok::Compound => {
                 if matches!(e.tok, MTok::Skip) {
                     // `^` inside a noun phrase skips the rest of it ("their [populations]")
-                    let close =
-                        (si..seq.len()).find(|&x| matches!(seq[x], Item::Close(_) | Item::Open(_)));
+                    let close = (si..seq.len()).find(|&x| matches!(seq[x], Item::Close(_) | Item::Open(_)));
                     if let Some(q) = close {
                         if let Item::Close(n) = seq[q] {
                             let inside = !seq[..si].iter().rev().any(|i| *i == Item::Close(n));
@@ -176,14 +175,10 @@ impl Coder {
                     // `^` prefers the smallest phrase starting here (flat PETRARCH-1 phrases):
                     // try the innermost of the opening run first
                     if matches!(e.tok, MTok::Skip) {
-                        let run_end = (p..seq.len())
-                            .find(|&x| !matches!(seq[x], Item::Open(_)))
-                            .unwrap_or(seq.len());
+                        let run_end = (p..seq.len()).find(|&x| !matches!(seq[x], Item::Open(_))).unwrap_or(seq.len());
                         for q in (p..run_end).rev() {
                             let Item::Open(n) = seq[q] else { continue };
-                            let end = (q..seq.len())
-                                .find(|&x| seq[x] == Item::Close(n))
-                                .map_or(seq.len(), |x| x + 1);
+                            let end = (q..seq.len()).find(|&x| seq[x] == Item::Close(n)).map_or(seq.len(), |x| x + 1);
                             let saved = *caps;
                             if self.matches(s, el, k + 1, seq, end, backwards, caps) {
                                 return true;
@@ -201,9 +196,7 @@ impl Coder {
                         _ => true,
                     };
                     if ok {
-                        let end = (p..seq.len())
-                            .find(|&x| seq[x] == Item::Close(n))
-                            .map_or(seq.len(), |x| x + 1);
+                        let end = (p..seq.len()).find(|&x| seq[x] == Item::Close(n)).map_or(seq.len(), |x| x + 1);
                         let saved = *caps;
                         match e.tok {
                             MTok::Source => caps.source = Some(n),
@@ -223,14 +216,7 @@ impl Coder {
     }
 
     /// End positions after matching any phrase of synset `name` starting at word item `p`.
-    pub(crate) fn synset_ends(
-        &self,
-        t: &Tree,
-        name: &str,
-        seq: &[Item],
-        p: usize,
-        backwards: bool,
-    ) -> Vec<usize> {
+    pub(crate) fn synset_ends(&self, t: &Tree, name: &str, seq: &[Item], p: usize, backwards: bool) -> Vec<usize> {
         let Some(phrases) = self.dicts.verbs.synsets.get(name) else {
             return Vec::new();
         };
@@ -276,9 +262,7 @@ pub(crate) fn take_words_back(t: &Tree, upper: &[Item], pre: &[String]) -> Optio
     let mut pos = upper.len();
     let mut out = Vec::new();
     for w in pre.iter().rev() {
-        let idx = (0..pos)
-            .rev()
-            .find(|&i| matches!(upper[i], Item::Word(_)))?;
+        let idx = (0..pos).rev().find(|&i| matches!(upper[i], Item::Word(_)))?;
         match upper[idx] {
             Item::Word(x) if t.words[x].upper == *w => {
                 out.push(idx);
@@ -335,11 +319,7 @@ pub(crate) fn upper_elems(upper: &[PatternElem], joined_to_verb: bool) -> Vec<ME
     let n = flat.len();
     let mut out = Vec::new();
     for i in (0..n).rev() {
-        let adjacent = if i == n - 1 {
-            joined_to_verb
-        } else {
-            flat[i].1
-        };
+        let adjacent = if i == n - 1 { joined_to_verb } else { flat[i].1 };
         if let Some(tok) = to_mtok(flat[i].0) {
             out.push(MElem { tok, adjacent });
         }
@@ -353,11 +333,7 @@ pub(crate) fn lower_elems(lower: &[PatternElem], joined_to_verb: bool) -> Vec<ME
     flatten(lower, &mut flat);
     let mut out = Vec::new();
     for i in 0..flat.len() {
-        let adjacent = if i == 0 {
-            joined_to_verb
-        } else {
-            flat[i - 1].1
-        };
+        let adjacent = if i == 0 { joined_to_verb } else { flat[i - 1].1 };
         if let Some(tok) = to_mtok(flat[i].0) {
             out.push(MElem { tok, adjacent });
         }
@@ -377,10 +353,7 @@ mod tests {
         assert!(matches!(up[0].tok, MTok::Word("NOT")));
         assert!(!up[0].adjacent);
         assert!(matches!(up[2].tok, MTok::Word("SAID")));
-        assert!(
-            up[2].adjacent,
-            "SAID_WOULD: SAID must directly precede WOULD"
-        );
+        assert!(up[2].adjacent, "SAID_WOULD: SAID must directly precede WOULD");
         let p = parse_pattern(" *_OUT (OF {A B}) [1]", 1).unwrap();
         let lo = lower_elems(&p.lower, p.lower_joined);
         assert!(lo[0].adjacent);

@@ -16,12 +16,7 @@ impl Coder {
         let kids = t.nodes[n].children.clone();
         let is_comma = |c: usize| t.nodes[c].word.is_some_and(|w| t.words[w].tag == ",");
         let has_cc = kids.iter().any(|&c| t.label(c) == "CC");
-        let commas: Vec<usize> = kids
-            .iter()
-            .enumerate()
-            .filter(|(_, &c)| is_comma(c))
-            .map(|(i, _)| i)
-            .collect();
+        let commas: Vec<usize> = kids.iter().enumerate().filter(|(_, &c)| is_comma(c)).map(|(i, _)| i).collect();
         if !commas.is_empty() && !has_cc {
             let count = |a: usize, b: usize| -> usize {
                 kids[a..b]
@@ -52,11 +47,7 @@ impl Coder {
             // terminal stretch, up to a final full stop
             let last = *commas.last().unwrap_or(&0);
             let mut end = kids.len();
-            while end > last + 1
-                && t.nodes[kids[end - 1]]
-                    .word
-                    .is_some_and(|w| t.words[w].tag == ".")
-            {
+            while end > last + 1 && t.nodes[kids[end - 1]].word.is_some_and(|w| t.words[w].tag == ".") {
                 end -= 1;
             }
             if end > last + 1 && c.comma_emax > 0 {
@@ -81,12 +72,7 @@ impl Coder {
     // ---------------------------------------------------------------- noun phrases
 
     /// Compute actor codes for every NP under `n` (bottom-up); returns the codes of `n` if NP.
-    pub(crate) fn code_nps(
-        &self,
-        s: &mut Sentence,
-        n: usize,
-        date: Option<NaiveDate>,
-    ) -> Vec<String> {
+    pub(crate) fn code_nps(&self, s: &mut Sentence, n: usize, date: Option<NaiveDate>) -> Vec<String> {
         let t = s.tree;
         let kids = t.nodes[n].children.clone();
         let mut kid_codes: Vec<Vec<String>> = Vec::with_capacity(kids.len());
@@ -96,24 +82,16 @@ impl Coder {
         if t.label(n) != "NP" {
             return Vec::new();
         }
-        let np_kids: Vec<usize> = (0..kids.len())
-            .filter(|&i| t.label(kids[i]) == "NP")
-            .collect();
+        let np_kids: Vec<usize> = (0..kids.len()).filter(|&i| t.label(kids[i]) == "NP").collect();
         let is_possessive = |k: usize| {
             t.words_under(k)
                 .last()
                 .is_some_and(|&w| t.words[w].tag == "POS" || t.words[w].upper == "'S")
         };
-        let is_leaf_tag =
-            |k: usize, tag: &str| t.nodes[k].word.is_some_and(|w| t.words[w].tag == tag);
+        let is_leaf_tag = |k: usize, tag: &str| t.nodes[k].word.is_some_and(|w| t.words[w].tag == tag);
         let has_cc = kids.iter().any(|&k| t.label(k) == "CC");
         let has_comma = kids.iter().any(|&k| is_leaf_tag(k, ","));
-        let live = |k: usize| -> Vec<usize> {
-            t.words_under(k)
-                .into_iter()
-                .filter(|&w| !s.deleted[w])
-                .collect()
-        };
+        let live = |k: usize| -> Vec<usize> { t.words_under(k).into_iter().filter(|&w| !s.deleted[w]).collect() };
         // coordination: the children split at CC (and commas) into two or more segments
         let mut segments: Vec<Vec<usize>> = vec![Vec::new()];
         if has_cc || (has_comma && np_kids.len() >= 2) {
@@ -164,15 +142,8 @@ impl Coder {
             let hc = kid_codes[head].clone();
             // the PP right after the head, when it is introduced by one of OF_PREPS
             let pp = kids.get(head + 1).copied().filter(|&k| t.label(k) == "PP");
-            let pp_prep =
-                pp.and_then(|k| t.nodes[k].children.first().and_then(|&c| t.nodes[c].word));
-            let pp_np = pp.and_then(|k| {
-                t.nodes[k]
-                    .children
-                    .iter()
-                    .copied()
-                    .find(|&c| t.label(c) == "NP")
-            });
+            let pp_prep = pp.and_then(|k| t.nodes[k].children.first().and_then(|&c| t.nodes[c].word));
+            let pp_np = pp.and_then(|k| t.nodes[k].children.iter().copied().find(|&c| t.label(c) == "NP"));
             let mut codes = hc.clone();
             let only_nps = kids
                 .iter()
@@ -193,13 +164,9 @@ impl Coder {
                 let upper: Vec<String> = all.iter().map(|&w| t.words[w].upper.clone()).collect();
                 let pc = s.codes.get(&np).cloned().unwrap_or_default();
                 let coordinated = pc.len() > 1;
-                if prep_word == "OF" && !coordinated && self.crosses(&upper, head_words.len(), date)
-                {
+                if prep_word == "OF" && !coordinated && self.crosses(&upper, head_words.len(), date) {
                     codes = self.code_words(t, &[all], date);
-                } else if OF_PREPS.contains(&prep_word)
-                    && !hc.is_empty()
-                    && hc.iter().all(|c| c.starts_with("---"))
-                {
+                } else if OF_PREPS.contains(&prep_word) && !hc.is_empty() && hc.iter().all(|c| c.starts_with("---")) {
                     // "ambassadors of X", "activists in X", "soldiers from X"
                     let mut combined = Vec::new();
                     for a in pc.iter().filter(|c| !c.starts_with("---")) {
@@ -222,34 +189,18 @@ impl Coder {
     }
 
     /// Does a dictionary phrase that starts before word `boundary` end after it?
-    pub(crate) fn crosses(
-        &self,
-        words: &[String],
-        boundary: usize,
-        date: Option<NaiveDate>,
-    ) -> bool {
+    pub(crate) fn crosses(&self, words: &[String], boundary: usize, date: Option<NaiveDate>) -> bool {
         let gap = words.len();
         (0..boundary.min(words.len())).any(|i| {
             let a = self.dicts.actors.longest_match_at(words, i, gap);
-            let a_end = a
-                .filter(|(_, e)| e.code_on(date).is_some())
-                .map_or(0, |(e, _)| e);
-            let g_end = self
-                .dicts
-                .agents
-                .longest_match_at(words, i, gap)
-                .map_or(0, |(e, _)| e);
+            let a_end = a.filter(|(_, e)| e.code_on(date).is_some()).map_or(0, |(e, _)| e);
+            let g_end = self.dicts.agents.longest_match_at(words, i, gap).map_or(0, |(e, _)| e);
             a_end.max(g_end) > boundary + 1
         })
     }
 
     /// Codes for the parts (word lists) of a base noun phrase.
-    pub(crate) fn code_words(
-        &self,
-        t: &Tree,
-        parts: &[Vec<usize>],
-        date: Option<NaiveDate>,
-    ) -> Vec<String> {
+    pub(crate) fn code_words(&self, t: &Tree, parts: &[Vec<usize>], date: Option<NaiveDate>) -> Vec<String> {
         let mut codes: Vec<String> = Vec::new();
         let mut borrow: Option<String> = None;
         for p in parts {
@@ -284,11 +235,7 @@ impl Coder {
     /// Scan words for the first actor and any agents: `PREFIX + ACTOR + AGENTS`; an actor code
     /// with `/` (`FRO/BIL/SAM`) stands for several actors. Also returns the part's modifiers
     /// (prefixes, actor, agents but the last) when it has an actor.
-    pub(crate) fn code_part_full(
-        &self,
-        words: &[String],
-        date: Option<NaiveDate>,
-    ) -> (Vec<String>, Option<String>) {
+    pub(crate) fn code_part_full(&self, words: &[String], date: Option<NaiveDate>) -> (Vec<String>, Option<String>) {
         let mut actor: Option<String> = None;
         let mut agents: Vec<String> = Vec::new();
         let mut prefixes: Vec<String> = Vec::new();
@@ -318,23 +265,16 @@ impl Coder {
         if actor.is_none() && agents.is_empty() && prefixes.is_empty() {
             return (Vec::new(), None);
         }
-        let modifiers = actor
-            .as_ref()
-            .filter(|a| !a.contains('/') && *a != "---")
-            .map(|a| {
-                let mut m = prefixes.concat();
-                m.push_str(a);
-                for g in agents.iter().take(agents.len().saturating_sub(1)) {
-                    m = combine(&m, g);
-                }
-                m
-            });
+        let modifiers = actor.as_ref().filter(|a| !a.contains('/') && *a != "---").map(|a| {
+            let mut m = prefixes.concat();
+            m.push_str(a);
+            for g in agents.iter().take(agents.len().saturating_sub(1)) {
+                m = combine(&m, g);
+            }
+            m
+        });
         let actors: Vec<String> = match &actor {
-            Some(a) => a
-                .split('/')
-                .filter(|x| !x.is_empty())
-                .map(String::from)
-                .collect(),
+            Some(a) => a.split('/').filter(|x| !x.is_empty()).map(String::from).collect(),
             None if prefixes.is_empty() => vec!["---".to_string()],
             None => vec![String::new()],
         };
@@ -375,9 +315,7 @@ pub(crate) fn combine(code: &str, agent: &str) -> String {
 /// A noun phrase made only of pronouns ("it", "he", "they").
 pub(crate) fn is_pronoun(t: &Tree, np: usize) -> bool {
     let w = t.words_under(np);
-    !w.is_empty()
-        && w.iter()
-            .all(|&w| matches!(t.words[w].tag.as_str(), "PRP" | "PRP$" | "EX"))
+    !w.is_empty() && w.iter().all(|&w| matches!(t.words[w].tag.as_str(), "PRP" | "PRP$" | "EX"))
 }
 
 #[cfg(test)]

@@ -61,11 +61,7 @@ fn blank_comments(s: &str) -> String {
         out.push_str(&rest[..p]);
         let after = &rest[p..];
         let end = after.find("-->").map_or(after.len(), |e| e + 3);
-        out.extend(
-            after[..end]
-                .chars()
-                .map(|c| if c == '\n' { '\n' } else { ' ' }),
-        );
+        out.extend(after[..end].chars().map(|c| if c == '\n' { '\n' } else { ' ' }));
         rest = &after[end..];
     }
     out.push_str(rest);
@@ -120,9 +116,7 @@ pub fn attributes(s: &str) -> Vec<(String, String)> {
 }
 
 fn attr<'a>(a: &'a [(String, String)], k: &str) -> Option<&'a str> {
-    a.iter()
-        .find(|(x, _)| x.eq_ignore_ascii_case(k))
-        .map(|(_, v)| v.as_str())
+    a.iter().find(|(x, _)| x.eq_ignore_ascii_case(k)).map(|(_, v)| v.as_str())
 }
 
 /// Text between `<tag>` and `</tag>` inside `s`, with the byte offset of the content.
@@ -135,11 +129,7 @@ fn element<'a>(s: &'a str, tag: &str) -> Option<(&'a str, usize)> {
 }
 
 fn line_at(s: &str, byte: usize) -> usize {
-    s[..byte.min(s.len())]
-        .bytes()
-        .filter(|&b| b == b'\n')
-        .count()
-        + 1
+    s[..byte.min(s.len())].bytes().filter(|&b| b == b'\n').count() + 1
 }
 
 impl Records {
@@ -159,11 +149,8 @@ impl Records {
             env.issuefile = element(e, "Issuefile").map(|x| x.0.trim().to_string());
             let mut rest = e;
             while let Some((a, off)) = element(rest, "Actorfile") {
-                env.actorfiles.extend(
-                    a.split(',')
-                        .map(|x| x.trim().to_string())
-                        .filter(|x| !x.is_empty()),
-                );
+                env.actorfiles
+                    .extend(a.split(',').map(|x| x.trim().to_string()).filter(|x| !x.is_empty()));
                 rest = &rest[off + a.len()..];
             }
             env.include = element(e, "Include")
@@ -189,10 +176,7 @@ impl Records {
                 break;
             }
             if let Some(nc) = next_config.filter(|&nc| nc < ns) {
-                let end = s[nc..]
-                    .find('>')
-                    .ok_or_else(|| err(nc, "unclosed <Config"))?
-                    + nc;
+                let end = s[nc..].find('>').ok_or_else(|| err(nc, "unclosed <Config"))? + nc;
                 let a = attributes(&s[nc + 8..end]);
                 match (attr(&a, "option"), attr(&a, "value")) {
                     (Some(o), Some(v)) => pending.push((o.to_string(), v.to_string())),
@@ -201,10 +185,7 @@ impl Records {
                 pos = end + 1;
                 continue;
             }
-            let tag_end = s[ns..]
-                .find('>')
-                .ok_or_else(|| err(ns, "unclosed <Sentence"))?
-                + ns;
+            let tag_end = s[ns..].find('>').ok_or_else(|| err(ns, "unclosed <Sentence"))? + ns;
             let close = s[tag_end..]
                 .find("</Sentence>")
                 .ok_or_else(|| err(ns, "<Sentence> without </Sentence>"))?
@@ -213,8 +194,7 @@ impl Records {
             let body = &s[tag_end + 1..close];
             let body_off = tag_end + 1;
             let id = attr(&a, "id").unwrap_or("").to_string();
-            let date =
-                attr(&a, "date").and_then(|d| NaiveDate::parse_from_str(d.trim(), "%Y%m%d").ok());
+            let date = attr(&a, "date").and_then(|d| NaiveDate::parse_from_str(d.trim(), "%Y%m%d").ok());
             let mut expected = Expected {
                 events: Vec::new(),
                 no_events: false,
@@ -223,26 +203,15 @@ impl Records {
             let mut p = 0;
             while let Some(q) = body[p..].find("<EventCoding") {
                 let st = p + q;
-                let e = body[st..]
-                    .find('>')
-                    .ok_or_else(|| err(body_off + st, "unclosed <EventCoding"))?
-                    + st;
+                let e = body[st..].find('>').ok_or_else(|| err(body_off + st, "unclosed <EventCoding"))? + st;
                 let ea = attributes(body[st + 12..e].trim_end_matches('/'));
                 if attr(&ea, "noevents").is_some_and(|v| v.eq_ignore_ascii_case("true")) {
                     expected.no_events = true;
                 } else if let Some(er) = attr(&ea, "error") {
                     expected.error = Some(er.to_string());
                 } else {
-                    match (
-                        attr(&ea, "sourcecode"),
-                        attr(&ea, "targetcode"),
-                        attr(&ea, "eventcode"),
-                    ) {
-                        (Some(sc), Some(tc), Some(ec)) => {
-                            expected
-                                .events
-                                .push((sc.to_string(), tc.to_string(), ec.to_string()))
-                        }
+                    match (attr(&ea, "sourcecode"), attr(&ea, "targetcode"), attr(&ea, "eventcode")) {
+                        (Some(sc), Some(tc), Some(ec)) => expected.events.push((sc.to_string(), tc.to_string(), ec.to_string())),
                         _ => return Err(err(body_off + st, "<EventCoding> without codes")),
                     }
                 }
@@ -269,10 +238,7 @@ impl Records {
             });
             pos = close + 11;
         }
-        Ok(Records {
-            environment: env,
-            records,
-        })
+        Ok(Records { environment: env, records })
     }
 
     /// Read and parse a records file.
@@ -336,19 +302,13 @@ Arnor   restores ties.
         let r = Records::parse(SAMPLE, "s.xml").unwrap();
         assert_eq!(r.environment.verbfile.as_deref(), Some("V.txt"));
         assert_eq!(r.environment.actorfiles, ["A.txt"]);
-        assert_eq!(
-            r.environment.config,
-            [("stop_on_error".to_string(), "True".to_string())]
-        );
+        assert_eq!(r.environment.config, [("stop_on_error".to_string(), "True".to_string())]);
         assert_eq!(r.records.len(), 2);
         let d = &r.records[0];
         assert_eq!(d.id, "DEMO-00");
         assert_eq!(d.line, 11);
         assert_eq!(d.text, "Arnor restores ties.");
-        assert_eq!(
-            d.config,
-            [("require_dyad".to_string(), "false".to_string())]
-        );
+        assert_eq!(d.config, [("require_dyad".to_string(), "false".to_string())]);
         assert_eq!(d.expected.events[0].0, "\"INJURY TOLL\"");
         assert_eq!(r.records[1].expected.error.as_deref(), Some("dateline"));
     }

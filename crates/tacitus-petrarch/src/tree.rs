@@ -104,9 +104,7 @@ impl Tree {
                         }
                     };
                     // leaf: (TAG word)
-                    if toks.get(i + 1).is_some_and(|w| w != "(" && w != ")")
-                        && toks.get(i + 2).is_some_and(|c| c == ")")
-                    {
+                    if toks.get(i + 1).is_some_and(|w| w != "(" && w != ")") && toks.get(i + 2).is_some_and(|c| c == ")") {
                         let parent = *stack.last().ok_or_else(|| bad("word outside any phrase"))?;
                         t.add_word(parent, &label, &toks[i + 1], None);
                         i += 3;
@@ -169,11 +167,7 @@ impl Tree {
 
     /// The sentence text rebuilt from the words.
     pub fn text(&self) -> String {
-        self.words
-            .iter()
-            .map(|w| w.text.as_str())
-            .collect::<Vec<_>>()
-            .join(" ")
+        self.words.iter().map(|w| w.text.as_str()).collect::<Vec<_>>().join(" ")
     }
 }
 

@@ -54,11 +54,7 @@ impl ValidationReport {
 pub fn dictionary_dir(records: &Path, dict_dir: Option<&Path>) -> PathBuf {
     match dict_dir {
         Some(d) => d.to_path_buf(),
-        None => records
-            .parent()
-            .unwrap_or(Path::new("."))
-            .join("..")
-            .join("dictionaries"),
+        None => records.parent().unwrap_or(Path::new(".")).join("..").join("dictionaries"),
     }
 }
 
@@ -67,12 +63,10 @@ pub fn run(records_path: &Path, dict_dir: Option<&Path>) -> Result<ValidationRep
     let recs = Records::read(records_path)?;
     let dir = dictionary_dir(records_path, dict_dir);
     let env = &recs.environment;
-    let verbs = env.verbfile.as_ref().ok_or_else(|| {
-        Error::Missing(format!(
-            "{}: <Environment> names no <Verbfile>",
-            records_path.display()
-        ))
-    })?;
+    let verbs = env
+        .verbfile
+        .as_ref()
+        .ok_or_else(|| Error::Missing(format!("{}: <Environment> names no <Verbfile>", records_path.display())))?;
     let files = DictFiles {
         verbs: dir.join(verbs),
         actors: env.actorfiles.iter().map(|a| dir.join(a)).collect(),
@@ -96,8 +90,8 @@ pub fn run(records_path: &Path, dict_dir: Option<&Path>) -> Result<ValidationRep
         for (o, v) in &rec.config {
             coder.config.set(o, v);
         }
-        let included = (env.include.is_empty() || env.include.iter().any(|c| c == &rec.category))
-            && !env.exclude.iter().any(|c| c == &rec.category);
+        let included =
+            (env.include.is_empty() || env.include.iter().any(|c| c == &rec.category)) && !env.exclude.iter().any(|c| c == &rec.category);
         if !included {
             report.skipped += 1;
             continue;
@@ -113,17 +107,10 @@ pub fn run_record(coder: &Coder, rec: &Record, file: &str) -> RecordResult {
     let (got, note) = match Tree::parse_penn(&rec.parse, file, rec.parse_line) {
         Err(e) => (Vec::new(), Some(format!("parse error: {e}"))),
         Ok(tree) => {
-            let text = if rec.text.is_empty() {
-                tree.text()
-            } else {
-                rec.text.clone()
-            };
+            let text = if rec.text.is_empty() { tree.text() } else { rec.text.clone() };
             match coder.code_tree(&tree, &text, rec.date) {
                 Ok(ev) => {
-                    let mut v: Vec<_> = ev
-                        .into_iter()
-                        .map(|e| (e.source, e.target, e.code))
-                        .collect();
+                    let mut v: Vec<_> = ev.into_iter().map(|e| (e.source, e.target, e.code)).collect();
                     v.sort();
                     (v, None)
                 }

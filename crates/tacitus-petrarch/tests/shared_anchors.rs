@@ -37,18 +37,9 @@ fn every_dictionary_line_is_read_or_reported() {
             DictKind::Other => panic!("{n}: no importer for this file"),
         }
         .expect("readable");
-        eprintln!(
-            "{n}: {} lines, {} entries, {} unparsed",
-            rep.lines,
-            rep.entries,
-            rep.unparsed.len()
-        );
+        eprintln!("{n}: {} lines, {} entries, {} unparsed", rep.lines, rep.entries, rep.unparsed.len());
         for u in &rep.unparsed {
-            assert!(
-                u.line >= 1 && u.line <= rep.lines,
-                "{n}: line {} out of range",
-                u.line
-            );
+            assert!(u.line >= 1 && u.line <= rep.lines, "{n}: line {} out of range", u.line);
         }
         assert!(rep.entries > 0, "{n}: nothing read");
         // a file is mostly understood; the rest is reported line by line
@@ -66,20 +57,14 @@ fn every_dictionary_line_is_read_or_reported() {
     eprintln!("total unparsed lines: {total_unparsed}");
     // CAMEO.2.0.txt line 2374 has an unbalanced ')' and must be reported, not silently read.
     let (_, r) = petrarch::load_verbs(&dir.join("CAMEO.2.0.txt")).expect("verbs");
-    assert!(
-        r.unparsed.iter().any(|u| u.line == 2374),
-        "{:?}",
-        r.problems()
-    );
+    assert!(r.unparsed.iter().any(|u| u.line == 2374), "{:?}", r.problems());
 }
 
 #[test]
 fn phoenix_dictionaries_load() {
     let Some(dir) = anchors() else { return };
-    let d = tacitus_petrarch::Dictionaries::load(&tacitus_petrarch::dicts::DictFiles::phoenix(
-        &dir.join("dictionaries"),
-    ))
-    .expect("phoenix set");
+    let d =
+        tacitus_petrarch::Dictionaries::load(&tacitus_petrarch::dicts::DictFiles::phoenix(&dir.join("dictionaries"))).expect("phoenix set");
     eprintln!("Phoenix set loaded in {:.3} s", d.load_time.as_secs_f64());
     assert!(d.cameo2);
     assert!(d.verbs.pattern_count() > 4000);
@@ -96,29 +81,19 @@ fn phoenix_dictionaries_load() {
 #[test]
 fn petr_config_names_the_phoenix_set() {
     let Some(dir) = anchors() else { return };
-    let f = tacitus_petrarch::dicts::DictFiles::from_config(
-        &dir.join("config/PETR_config.ini"),
-        &dir.join("dictionaries"),
-    )
-    .expect("config");
+    let f =
+        tacitus_petrarch::dicts::DictFiles::from_config(&dir.join("config/PETR_config.ini"), &dir.join("dictionaries")).expect("config");
     assert!(f.verbs.ends_with("CAMEO.2.0.txt"));
     assert_eq!(f.actors.len(), 3);
-    assert!(f
-        .issues
-        .as_ref()
-        .is_some_and(|p| p.ends_with("Phoenix.IssueCoding.txt")));
+    assert!(f.issues.as_ref().is_some_and(|p| p.ends_with("Phoenix.IssueCoding.txt")));
 }
 
 #[test]
 fn validation_records() {
     let Some(dir) = anchors() else { return };
-    let rep = tacitus_petrarch::validate::run(&dir.join("text/PETR.UnitTest.records.xml"), None)
-        .expect("run");
+    let rep = tacitus_petrarch::validate::run(&dir.join("text/PETR.UnitTest.records.xml"), None).expect("run");
     for r in rep.results.iter().filter(|r| !r.passed) {
-        eprintln!(
-            "FAIL {} {}: expected {:?} got {:?}",
-            r.category, r.id, r.expected, r.got
-        );
+        eprintln!("FAIL {} {}: expected {:?} got {:?}", r.category, r.id, r.expected, r.got);
     }
     eprintln!("{} of {} records passed", rep.passed(), rep.results.len());
     assert!(rep.results.len() >= 279);
@@ -159,24 +134,19 @@ fn phoenix_coding_of_ud_sentences_through_the_dependency_path() {
 #[test]
 fn phoenix_coding_of_the_gigaword_sample_trees() {
     let Some(dir) = anchors() else { return };
-    let recs = tacitus_petrarch::records::Records::read(&dir.join("text/GigaWord.sample.PETR.xml"))
-        .expect("sample");
+    let recs = tacitus_petrarch::records::Records::read(&dir.join("text/GigaWord.sample.PETR.xml")).expect("sample");
     assert!(recs.records.len() >= 70, "{} records", recs.records.len());
     let coder = tacitus_petrarch::Coder::from_dir(&dir.join("dictionaries")).expect("phoenix");
     let (mut events, mut trees) = (0, 0);
     for r in &recs.records {
-        let Ok(t) = tacitus_petrarch::tree::Tree::parse_penn(&r.parse, "gigaword", r.parse_line)
-        else {
+        let Ok(t) = tacitus_petrarch::tree::Tree::parse_penn(&r.parse, "gigaword", r.parse_line) else {
             continue;
         };
         trees += 1;
         if let Ok(ev) = coder.code_tree(&t, &r.text, r.date) {
             for e in &ev {
                 assert!(!e.code.is_empty() && e.code != "---");
-                assert!(
-                    e.source != "---" && e.target != "---",
-                    "require_dyad is on by default"
-                );
+                assert!(e.source != "---" && e.target != "---", "require_dyad is on by default");
             }
             events += ev.len();
         }

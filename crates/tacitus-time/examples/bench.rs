@@ -10,10 +10,7 @@ fn main() {
     let path = std::env::args()
         .nth(1)
         .map(std::path::PathBuf::from)
-        .unwrap_or_else(|| {
-            std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-                .join("../../../shared/corpus/news-dev.jsonl")
-        });
+        .unwrap_or_else(|| std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared/corpus/news-dev.jsonl"));
     let Ok(file) = std::fs::File::open(&path) else {
         eprintln!("SKIP: {} absent", path.display());
         return;

@@ -22,11 +22,7 @@ pub struct Value {
 }
 
 fn val(value: String, precision: DatePrecision, kind: &'static str) -> Option<Value> {
-    Some(Value {
-        value,
-        precision,
-        kind,
-    })
+    Some(Value { value, precision, kind })
 }
 
 pub fn fmt_day(d: NaiveDate) -> String {
@@ -41,10 +37,7 @@ pub fn fmt_week(d: NaiveDate) -> String {
 /// (year, month) moved by `n` months.
 fn add_months(y: i32, m: u32, n: i64) -> (i32, u32) {
     let total = y as i64 * 12 + (m as i64 - 1) + n;
-    (
-        total.div_euclid(12) as i32,
-        (total.rem_euclid(12) + 1) as u32,
-    )
+    (total.div_euclid(12) as i32, (total.rem_euclid(12) + 1) as u32)
 }
 
 /// Pick the year of a (month, day) or month so it falls on the side of the anchor that `rel`
@@ -131,21 +124,8 @@ fn day_of(sem: &Sem, anchor: NaiveDate, dir: Dir) -> Option<NaiveDate> {
             };
             anchor.checked_add_signed(Duration::days(delta))
         }
-        Sem::Date {
-            y,
-            m,
-            d: Some(d),
-            rel,
-        } => {
-            let y = y.unwrap_or_else(|| {
-                pick_year(
-                    anchor.year(),
-                    m * 100 + d,
-                    anchor.month() * 100 + anchor.day(),
-                    *rel,
-                    dir,
-                )
-            });
+        Sem::Date { y, m, d: Some(d), rel } => {
+            let y = y.unwrap_or_else(|| pick_year(anchor.year(), m * 100 + d, anchor.month() * 100 + anchor.day(), *rel, dir));
             NaiveDate::from_ymd_opt(y, *m, *d)
         }
         _ => None,
@@ -167,10 +147,7 @@ pub fn resolve(sem: &Sem, anchor: Option<NaiveDate>, dir: Dir) -> Option<Value> 
         Sem::Decade(d) => val(format!("{d:03}"), P::Decade, "DATE"),
         Sem::Century(c) => val(format!("{c:02}"), P::Century, "DATE"),
         Sem::Date {
-            y: Some(y),
-            m,
-            d: None,
-            ..
+            y: Some(y), m, d: None, ..
         } => val(format!("{y:04}-{m:02}"), P::Month, "DATE"),
         Sem::Date { y, m, d: None, rel } => match anchor {
             Some(a) => {
@@ -180,19 +157,13 @@ pub fn resolve(sem: &Sem, anchor: Option<NaiveDate>, dir: Dir) -> Option<Value> 
             None => val(format!("XXXX-{m:02}"), P::Month, "DATE"),
         },
         Sem::Date {
-            y: Some(y),
-            m,
-            d: Some(d),
-            ..
+            y: Some(y), m, d: Some(d), ..
         } => {
             let date = NaiveDate::from_ymd_opt(*y, *m, *d)?;
             val(fmt_day(date), P::Day, "DATE")
         }
         Sem::Date {
-            y: None,
-            m,
-            d: Some(d),
-            ..
+            y: None, m, d: Some(d), ..
         } => match anchor {
             Some(a) => val(fmt_day(day_of(sem, a, dir)?), P::Day, "DATE"),
             None => val(format!("XXXX-{m:02}-{d:02}"), P::Day, "DATE"),
@@ -282,21 +253,10 @@ fn shift(unit: Unit, n: i64, anchor: Option<NaiveDate>) -> Option<Value> {
     };
     match unit {
         Unit::Second | Unit::Minute | Unit::Hour => val("PRESENT_REF".into(), P::Other, "DATE"),
-        Unit::Day => val(
-            fmt_day(a.checked_add_signed(Duration::days(n))?),
-            P::Day,
-            "DATE",
-        ),
-        Unit::Week => val(
-            fmt_week(a.checked_add_signed(Duration::days(7 * n))?),
-            P::Week,
-            "DATE",
-        ),
+        Unit::Day => val(fmt_day(a.checked_add_signed(Duration::days(n))?), P::Day, "DATE"),
+        Unit::Week => val(fmt_week(a.checked_add_signed(Duration::days(7 * n))?), P::Week, "DATE"),
         Unit::Weekend => val(
-            format!(
-                "{}-WE",
-                fmt_week(a.checked_add_signed(Duration::days(7 * n))?)
-            ),
+            format!("{}-WE", fmt_week(a.checked_add_signed(Duration::days(7 * n))?)),
             P::Week,
             "DATE",
         ),
@@ -309,16 +269,8 @@ fn shift(unit: Unit, n: i64, anchor: Option<NaiveDate>) -> Option<Value> {
             val(format!("{y:04}-Q{}", (m - 1) / 3 + 1), P::Season, "DATE")
         }
         Unit::Year => val(format!("{:04}", a.year() as i64 + n), P::Year, "DATE"),
-        Unit::Decade => val(
-            format!("{:03}", a.year() as i64 / 10 + n),
-            P::Decade,
-            "DATE",
-        ),
-        Unit::Century => val(
-            format!("{:02}", a.year() as i64 / 100 + n),
-            P::Century,
-            "DATE",
-        ),
+        Unit::Decade => val(format!("{:03}", a.year() as i64 / 10 + n), P::Decade, "DATE"),
+        Unit::Century => val(format!("{:02}", a.year() as i64 / 100 + n), P::Century, "DATE"),
     }
 }
 
@@ -330,16 +282,8 @@ fn ago(n: Amount, unit: Unit, anchor: Option<NaiveDate>) -> Option<Value> {
     let k = k.round() as i64;
     match unit {
         Unit::Second | Unit::Minute | Unit::Hour => val(fmt_day(a), P::Day, "DATE"),
-        Unit::Day => val(
-            fmt_day(a.checked_sub_signed(Duration::days(k))?),
-            P::Day,
-            "DATE",
-        ),
-        Unit::Week | Unit::Weekend => val(
-            fmt_week(a.checked_sub_signed(Duration::days(7 * k))?),
-            P::Week,
-            "DATE",
-        ),
+        Unit::Day => val(fmt_day(a.checked_sub_signed(Duration::days(k))?), P::Day, "DATE"),
+        Unit::Week | Unit::Weekend => val(fmt_week(a.checked_sub_signed(Duration::days(7 * k))?), P::Week, "DATE"),
         Unit::Month => {
             let (y, m) = add_months(a.year(), a.month(), -k);
             val(format!("{y:04}-{m:02}"), P::Month, "DATE")
@@ -350,11 +294,7 @@ fn ago(n: Amount, unit: Unit, anchor: Option<NaiveDate>) -> Option<Value> {
         }
         Unit::Year => val(format!("{:04}", a.year() as i64 - k), P::Year, "DATE"),
         Unit::Decade => val(format!("{:04}", a.year() as i64 - 10 * k), P::Year, "DATE"),
-        Unit::Century => val(
-            format!("{:02}", (a.year() as i64 - 100 * k) / 100),
-            P::Century,
-            "DATE",
-        ),
+        Unit::Century => val(format!("{:02}", (a.year() as i64 - 100 * k) / 100), P::Century, "DATE"),
     }
 }
 
@@ -368,25 +308,10 @@ mod tests {
 
     #[test]
     fn months_follow_tense() {
-        let month = |m, rel, dir| {
-            resolve(
-                &Sem::Date {
-                    y: None,
-                    m,
-                    d: None,
-                    rel,
-                },
-                d("2013-03-18"),
-                dir,
-            )
-            .map(|v| v.value)
-        };
+        let month = |m, rel, dir| resolve(&Sem::Date { y: None, m, d: None, rel }, d("2013-03-18"), dir).map(|v| v.value);
         assert_eq!(month(9, Rel::Infer, Dir::Past).as_deref(), Some("2012-09"));
         assert_eq!(month(3, Rel::Infer, Dir::Past).as_deref(), Some("2013-03"));
-        assert_eq!(
-            month(6, Rel::Infer, Dir::Future).as_deref(),
-            Some("2013-06")
-        );
+        assert_eq!(month(6, Rel::Infer, Dir::Future).as_deref(), Some("2013-06"));
         assert_eq!(month(6, Rel::Last, Dir::Future).as_deref(), Some("2012-06"));
         assert_eq!(month(3, Rel::Last, Dir::Past).as_deref(), Some("2012-03"));
         assert_eq!(month(1, Rel::Next, Dir::Past).as_deref(), Some("2014-01"));
@@ -395,51 +320,21 @@ mod tests {
     #[test]
     fn weekdays_follow_tense() {
         // 2022-10-31 is a Monday
-        let wd = |wd, rel, dir| {
-            resolve(&Sem::Weekday { wd, rel }, d("2022-10-31"), dir).map(|v| v.value)
-        };
+        let wd = |wd, rel, dir| resolve(&Sem::Weekday { wd, rel }, d("2022-10-31"), dir).map(|v| v.value);
         assert_eq!(wd(1, Rel::Infer, Dir::Past).as_deref(), Some("2022-10-31"));
-        assert_eq!(
-            wd(1, Rel::Infer, Dir::Future).as_deref(),
-            Some("2022-10-31")
-        );
+        assert_eq!(wd(1, Rel::Infer, Dir::Future).as_deref(), Some("2022-10-31"));
         assert_eq!(wd(5, Rel::Infer, Dir::Past).as_deref(), Some("2022-10-28"));
-        assert_eq!(
-            wd(5, Rel::Infer, Dir::Future).as_deref(),
-            Some("2022-11-04")
-        );
+        assert_eq!(wd(5, Rel::Infer, Dir::Future).as_deref(), Some("2022-11-04"));
         assert_eq!(wd(1, Rel::Last, Dir::Past).as_deref(), Some("2022-10-24"));
         assert_eq!(wd(1, Rel::Next, Dir::Past).as_deref(), Some("2022-11-07"));
     }
 
     #[test]
     fn shifts_and_ages() {
-        let r = |s: Sem| {
-            resolve(&s, d("2013-03-22"), Dir::Past)
-                .map(|v| v.value)
-                .unwrap_or_default()
-        };
-        assert_eq!(
-            r(Sem::Shift {
-                unit: Unit::Week,
-                n: -1
-            }),
-            "2013-W11"
-        );
-        assert_eq!(
-            r(Sem::Shift {
-                unit: Unit::Week,
-                n: 0
-            }),
-            "2013-W12"
-        );
-        assert_eq!(
-            r(Sem::Shift {
-                unit: Unit::Month,
-                n: -3
-            }),
-            "2012-12"
-        );
+        let r = |s: Sem| resolve(&s, d("2013-03-22"), Dir::Past).map(|v| v.value).unwrap_or_default();
+        assert_eq!(r(Sem::Shift { unit: Unit::Week, n: -1 }), "2013-W11");
+        assert_eq!(r(Sem::Shift { unit: Unit::Week, n: 0 }), "2013-W12");
+        assert_eq!(r(Sem::Shift { unit: Unit::Month, n: -3 }), "2012-12");
         assert_eq!(
             r(Sem::Shift {
                 unit: Unit::Quarter,
@@ -447,13 +342,7 @@ mod tests {
             }),
             "2012-Q4"
         );
-        assert_eq!(
-            r(Sem::Shift {
-                unit: Unit::Decade,
-                n: 0
-            }),
-            "201"
-        );
+        assert_eq!(r(Sem::Shift { unit: Unit::Decade, n: 0 }), "201");
         assert_eq!(
             r(Sem::Ago {
                 n: Amount::N(6.0),
@@ -525,11 +414,7 @@ mod tests {
 
     #[test]
     fn no_anchor_keeps_placeholders() {
-        let r = |s: Sem| {
-            resolve(&s, None, Dir::Past)
-                .map(|v| v.value)
-                .unwrap_or_default()
-        };
+        let r = |s: Sem| resolve(&s, None, Dir::Past).map(|v| v.value).unwrap_or_default();
         assert_eq!(
             r(Sem::Date {
                 y: None,
@@ -539,20 +424,8 @@ mod tests {
             }),
             "XXXX-09"
         );
-        assert_eq!(
-            r(Sem::Weekday {
-                wd: 1,
-                rel: Rel::Infer
-            }),
-            "XXXX-WXX-1"
-        );
-        assert_eq!(
-            r(Sem::Shift {
-                unit: Unit::Year,
-                n: -1
-            }),
-            "XXXX"
-        );
+        assert_eq!(r(Sem::Weekday { wd: 1, rel: Rel::Infer }), "XXXX-WXX-1");
+        assert_eq!(r(Sem::Shift { unit: Unit::Year, n: -1 }), "XXXX");
         assert_eq!(r(Sem::Year(2020)), "2020");
     }
 }

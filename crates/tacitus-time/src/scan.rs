@@ -110,11 +110,7 @@ pub fn boundary_before(toks: &[Tok<'_>], i: usize) -> bool {
         return true;
     }
     match i.checked_sub(1).and_then(|p| toks.get(p)) {
-        Some(p) => {
-            t.space
-                && matches!(p.lower.as_ref(), "." | "!" | "?" | ";")
-                && (t.upper || t.kind != Kind::Word)
-        }
+        Some(p) => t.space && matches!(p.lower.as_ref(), "." | "!" | "?" | ";") && (t.upper || t.kind != Kind::Word),
         None => true,
     }
 }
@@ -129,10 +125,7 @@ mod tests {
         let words: Vec<&str> = t.iter().map(|t| t.lower.as_ref()).collect();
         assert_eq!(
             words,
-            vec![
-                "on", "2022", "-", "10", "-", "31", ",", "oct", ".", "31", "st", "at", "15", ":",
-                "00", "in", "the", "1990", "s", "'"
-            ]
+            vec!["on", "2022", "-", "10", "-", "31", ",", "oct", ".", "31", "st", "at", "15", ":", "00", "in", "the", "1990", "s", "'"]
         );
         assert!(t[0].upper && t[0].space && !t[2].space);
         assert_eq!(t[1].kind, Kind::Num);

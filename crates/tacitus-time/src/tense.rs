@@ -18,29 +18,13 @@ fn cue(toks: &[Tok<'_>], i: usize) -> Option<Dir> {
             let cause = toks.get(i + 1).is_some_and(|t| t.lower == "to")
                 && (matches!(
                     after,
-                    "the"
-                        | "a"
-                        | "an"
-                        | "his"
-                        | "her"
-                        | "its"
-                        | "their"
-                        | "this"
-                        | "that"
-                        | "these"
-                        | "those"
-                        | "heavy"
-                        | "poor"
-                        | "lack"
+                    "the" | "a" | "an" | "his" | "her" | "its" | "their" | "this" | "that" | "these" | "those" | "heavy" | "poor" | "lack"
                 ) || toks.get(i + 2).is_some_and(|t| t.upper));
             (!cause).then_some(Dir::Future)
         }
-        "will" | "shall" | "ll" | "scheduled" | "expected" | "expects" | "plans" | "planned"
-        | "plan" | "intends" | "upcoming" | "postponed" | "delayed" | "adjourned" | "tomorrow" => {
-            Some(Dir::Future)
-        }
-        "was" | "were" | "had" | "did" | "said" | "told" | "ago" | "yesterday" | "has" | "have"
-        | "been" => Some(Dir::Past),
+        "will" | "shall" | "ll" | "scheduled" | "expected" | "expects" | "plans" | "planned" | "plan" | "intends" | "upcoming"
+        | "postponed" | "delayed" | "adjourned" | "tomorrow" => Some(Dir::Future),
+        "was" | "were" | "had" | "did" | "said" | "told" | "ago" | "yesterday" | "has" | "have" | "been" => Some(Dir::Past),
         _ => None,
     }
 }
@@ -57,12 +41,7 @@ fn past_verb(toks: &[Tok<'_>], i: usize) -> bool {
     if after_be {
         return false;
     }
-    (w.len() >= 5
-        && w.ends_with("ed")
-        && !matches!(
-            w,
-            "need" | "speed" | "breed" | "proceed" | "exceed" | "succeed"
-        ))
+    (w.len() >= 5 && w.ends_with("ed") && !matches!(w, "need" | "speed" | "breed" | "proceed" | "exceed" | "succeed"))
         || matches!(
             w,
             "met"
@@ -112,10 +91,7 @@ pub fn dir_from_words(toks: &[Tok<'_>], start: usize, end: usize) -> Dir {
         while i > 0 && n < BACK_WINDOW && !boundary_before(toks, i) {
             i -= 1;
             n += 1;
-            if matches!(
-                toks[i].lower.as_ref(),
-                "was" | "were" | "had" | "did" | "ago"
-            ) {
+            if matches!(toks[i].lower.as_ref(), "was" | "were" | "had" | "did" | "ago") {
                 return Dir::Past;
             }
         }
@@ -186,9 +162,7 @@ pub fn dir_from_syntax(doc: &Document, start_byte: u32, end_byte: u32) -> Option
     if !matches!(verb.upos, Upos::Verb | Upos::Aux) {
         return None;
     }
-    let sent = doc
-        .sentence_of(v)
-        .and_then(|s| doc.sentences.get(s as usize))?;
+    let sent = doc.sentence_of(v).and_then(|s| doc.sentences.get(s as usize))?;
     let mut past = matches!(verb.xpos_str(), "VBD");
     for k in sent.token_range() {
         let s = doc.syntax.get(k)?;
@@ -259,28 +233,13 @@ mod tests {
 
     #[test]
     fn cues_decide() {
-        assert_eq!(
-            dir("The talks will resume on friday in Sochi.", "friday"),
-            Dir::Future
-        );
-        assert_eq!(
-            dir("They met on friday. They will meet again.", "friday"),
-            Dir::Past
-        );
-        assert_eq!(
-            dir("The book is due to be published in may.", "may"),
-            Dir::Future
-        );
+        assert_eq!(dir("The talks will resume on friday in Sochi.", "friday"), Dir::Future);
+        assert_eq!(dir("They met on friday. They will meet again.", "friday"), Dir::Past);
+        assert_eq!(dir("The book is due to be published in may.", "may"), Dir::Future);
         assert_eq!(dir("postponed until saturday", "saturday"), Dir::Future);
         assert_eq!(dir("Nothing here friday", "friday"), Dir::Past);
         assert_eq!(dir("He did not seek help until april", "april"), Dir::Past);
-        assert_eq!(
-            dir("It has picked firms to run through june", "june"),
-            Dir::Future
-        );
-        assert_eq!(
-            dir("It reported a death due to the flu on friday", "friday"),
-            Dir::Past
-        );
+        assert_eq!(dir("It has picked firms to run through june", "june"), Dir::Future);
+        assert_eq!(dir("It reported a death due to the flu on friday", "friday"), Dir::Past);
     }
 }

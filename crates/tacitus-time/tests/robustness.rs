@@ -95,10 +95,7 @@ const PIECES: &[&str] = &[
 struct Lcg(u64);
 impl Lcg {
     fn next(&mut self) -> usize {
-        self.0 = self
-            .0
-            .wrapping_mul(6364136223846793005)
-            .wrapping_add(1442695040888963407);
+        self.0 = self.0.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
         (self.0 >> 33) as usize
     }
 }
@@ -119,21 +116,14 @@ fn random_input_never_panics() {
         let date = if round % 5 == 0 {
             None
         } else {
-            chrono::NaiveDate::from_ymd_opt(
-                1990 + (round % 40) as i32,
-                1 + round % 12,
-                1 + round % 28,
-            )
+            chrono::NaiveDate::from_ymd_opt(1990 + (round % 40) as i32, 1 + round % 12, 1 + round % 28)
         };
         let mut doc = Document::new("r", text, date);
         tagger.tag(&mut doc);
         let ix = CharIndex::new(&doc.text);
         for t in &doc.timexes {
             assert!(t.span.start < t.span.end && (t.span.end as usize) <= doc.text.len());
-            assert!(
-                doc.text.is_char_boundary(t.span.start as usize)
-                    && doc.text.is_char_boundary(t.span.end as usize)
-            );
+            assert!(doc.text.is_char_boundary(t.span.start as usize) && doc.text.is_char_boundary(t.span.end as usize));
             assert!(!t.value.is_empty());
             let _ = ix.span(t.span);
         }

@@ -5,9 +5,7 @@ use tacitus_doc::Document;
 use tacitus_time::TimeTagger;
 
 fn shared(rel: &str) -> Option<PathBuf> {
-    let p = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("../../../shared")
-        .join(rel);
+    let p = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared").join(rel);
     p.exists().then_some(p)
 }
 
@@ -18,11 +16,7 @@ fn sochi_article_dates() {
         return;
     };
     let text = std::fs::read_to_string(&path).expect("sochi article is UTF-8");
-    let mut doc = Document::new(
-        "sochi-talks",
-        text,
-        chrono::NaiveDate::from_ymd_opt(2022, 10, 31),
-    );
+    let mut doc = Document::new("sochi-talks", text, chrono::NaiveDate::from_ymd_opt(2022, 10, 31));
     TimeTagger::new().tag(&mut doc);
     let got: Vec<(String, String)> = doc
         .timexes
@@ -43,18 +37,8 @@ fn sochi_article_dates() {
         assert!(has(text, value), "missing {text:?} = {value}; got {got:?}");
     }
     // both "on Monday" mentions, and "The 2020 conflict" as a year
-    assert_eq!(
-        got.iter().filter(|(t, _)| t == "Monday").count(),
-        2,
-        "{got:?}"
-    );
-    assert!(
-        got.iter()
-            .filter(|(t, v)| t == "2020" && v == "2020")
-            .count()
-            >= 2,
-        "{got:?}"
-    );
+    assert_eq!(got.iter().filter(|(t, _)| t == "Monday").count(), 2, "{got:?}");
+    assert!(got.iter().filter(|(t, v)| t == "2020" && v == "2020").count() >= 2, "{got:?}");
     // nothing else is a date in this article
     assert!(got.len() <= 12, "unexpected extra expressions: {got:?}");
 }

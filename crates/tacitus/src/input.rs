@@ -19,7 +19,14 @@ pub struct InputDoc {
 
 impl InputDoc {
     pub fn new(id: &str, text: &str, date: NaiveDate) -> Self {
-        InputDoc { id: id.into(), text: text.into(), date, source: None, url: None, title: None }
+        InputDoc {
+            id: id.into(),
+            text: text.into(),
+            date,
+            source: None,
+            url: None,
+            title: None,
+        }
     }
 }
 
@@ -47,7 +54,9 @@ struct RawDoc {
 pub fn parse_date(s: &str) -> Option<NaiveDate> {
     let s = s.trim();
     let head = s.get(..10).unwrap_or(s);
-    NaiveDate::parse_from_str(head, "%Y-%m-%d").ok().filter(|_| s.len() == 10 || matches!(s.as_bytes()[10], b'T' | b' '))
+    NaiveDate::parse_from_str(head, "%Y-%m-%d")
+        .ok()
+        .filter(|_| s.len() == 10 || matches!(s.as_bytes()[10], b'T' | b' '))
 }
 
 /// Parse one JSONL line into a document.
@@ -60,9 +69,18 @@ pub fn parse_line(line: &str) -> Result<InputDoc, String> {
         None => return Err("missing required field `id`".into()),
     };
     let text = raw.text.ok_or_else(|| format!("document {id}: missing required field `text`"))?;
-    let date_s = raw.date.ok_or_else(|| format!("document {id}: missing required field `date` (YYYY-MM-DD)"))?;
+    let date_s = raw
+        .date
+        .ok_or_else(|| format!("document {id}: missing required field `date` (YYYY-MM-DD)"))?;
     let date = parse_date(&date_s).ok_or_else(|| format!("document {id}: unparseable date {date_s:?} (expected YYYY-MM-DD)"))?;
-    Ok(InputDoc { id, text, date, source: raw.source, url: raw.url, title: raw.title })
+    Ok(InputDoc {
+        id,
+        text,
+        date,
+        source: raw.source,
+        url: raw.url,
+        title: raw.title,
+    })
 }
 
 /// Stream the documents of a JSONL reader. Each item is a document or a located error.
@@ -79,11 +97,21 @@ pub fn read_jsonl<R: BufRead>(reader: R, origin: &str) -> impl Iterator<Item = R
             Ok(_) => {}
             Err(e) => {
                 line_no += 1;
-                return Some(Err(InputError { origin: origin.clone(), line: line_no, message: format!("read error: {e}") }));
+                return Some(Err(InputError {
+                    origin: origin.clone(),
+                    line: line_no,
+                    message: format!("read error: {e}"),
+                }));
             }
         }
         line_no += 1;
-        let err = |message: String| Some(Err(InputError { origin: origin.clone(), line: line_no, message }));
+        let err = |message: String| {
+            Some(Err(InputError {
+                origin: origin.clone(),
+                line: line_no,
+                message,
+            }))
+        };
         let line = match std::str::from_utf8(&buf) {
             Ok(s) => s.trim(),
             Err(e) => return err(format!("invalid UTF-8 at byte {} of the line", e.valid_up_to())),
@@ -91,7 +119,11 @@ pub fn read_jsonl<R: BufRead>(reader: R, origin: &str) -> impl Iterator<Item = R
         if line.is_empty() {
             continue;
         }
-        return Some(parse_line(line).map_err(|m| InputError { origin: origin.clone(), line: line_no, message: m }));
+        return Some(parse_line(line).map_err(|m| InputError {
+            origin: origin.clone(),
+            line: line_no,
+            message: m,
+        }));
     })
 }
 
@@ -109,12 +141,20 @@ pub fn open_jsonl(path: &std::path::Path) -> std::io::Result<Box<dyn BufRead + S
 /// Decode a plain-text document, naming the byte offset of invalid UTF-8 and refusing binary data.
 pub fn decode_text(bytes: Vec<u8>, origin: &str) -> Result<String, InputError> {
     if bytes.iter().take(8192).filter(|&&b| b == 0).count() > 0 {
-        return Err(InputError { origin: origin.into(), line: 0, message: "binary data (NUL bytes), expected UTF-8 text".into() });
+        return Err(InputError {
+            origin: origin.into(),
+            line: 0,
+            message: "binary data (NUL bytes), expected UTF-8 text".into(),
+        });
     }
     String::from_utf8(bytes).map_err(|e| {
         let off = e.utf8_error().valid_up_to();
         let line = e.as_bytes()[..off].iter().filter(|&&b| b == b'\n').count() as u64 + 1;
-        InputError { origin: origin.into(), line, message: format!("invalid UTF-8 at byte offset {off}, expected UTF-8 text") }
+        InputError {
+            origin: origin.into(),
+            line,
+            message: format!("invalid UTF-8 at byte offset {off}, expected UTF-8 text"),
+        }
     })
 }
 

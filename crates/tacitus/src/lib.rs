@@ -24,12 +24,22 @@ use tacitus_geo::{Gazetteer, PlaceTagger};
 use tacitus_nlp::syntax::Analyzer;
 use tacitus_time::TimeTagger;
 
+/// Which dictionaries code events: ours, imported PETRARCH/TABARI ones, or both.
+pub enum Dictionaries {
+    Tacitus,
+    /// PETRARCH dictionaries only.
+    Petrarch(Box<tacitus_petrarch::Coder>),
+    /// Ours, then the PETRARCH ones adding their events.
+    Merged(Box<tacitus_petrarch::Coder>),
+}
+
 /// The composed English pipeline: segmentation → syntax → actors and events → dates → places.
 pub struct Pipeline {
     pub analyzer: Analyzer,
     pub coder: Coder,
     pub time: TimeTagger,
     pub places: PlaceTagger,
+    pub dictionaries: Dictionaries,
 }
 
 /// Errors while building a pipeline (loading models and dictionaries).
@@ -41,6 +51,8 @@ pub enum Error {
     Coder(#[from] tacitus_code::Error),
     #[error("gazetteer: {0}")]
     Gazetteer(String),
+    #[error("PETRARCH dictionaries: {0}")]
+    Petrarch(String),
 }
 
 impl Pipeline {
@@ -48,12 +60,32 @@ impl Pipeline {
     pub fn english() -> Result<Pipeline, Error> {
         // TACITUS_SYNTAX_MODEL points at another model file (e.g. one just trained)
         let analyzer = match std::env::var_os("TACITUS_SYNTAX_MODEL") {
-            Some(path) => Analyzer::load(std::path::Path::new(&path)).map_err(|e| Error::Syntax(format!("{}: {e}", path.to_string_lossy())))?,
+            Some(path) => {
+                Analyzer::load(std::path::Path::new(&path)).map_err(|e| Error::Syntax(format!("{}: {e}", path.to_string_lossy())))?
+            }
             None => Analyzer::load_default().map_err(|e| Error::Syntax(e.to_string()))?,
         };
         let coder = Coder::english()?;
         let gazetteer = Gazetteer::load_default().map_err(|e| Error::Gazetteer(e.to_string()))?;
-        Ok(Pipeline { analyzer, coder, time: TimeTagger::new(), places: PlaceTagger::new(Arc::new(gazetteer)) })
+        Ok(Pipeline {
+            analyzer,
+            coder,
+            time: TimeTagger::new(),
+            places: PlaceTagger::new(Arc::new(gazetteer)),
+            dictionaries: Dictionaries::Tacitus,
+        })
+    }
+
+    /// Code with PETRARCH/TABARI dictionaries from `dir` (the Phoenix file set), alone or merged
+    /// with ours. Unreadable dictionaries are an error naming the file.
+    pub fn with_petrarch(mut self, dir: &std::path::Path, merge: bool) -> Result<Pipeline, Error> {
+        let coder = tacitus_petrarch::Coder::from_dir(dir).map_err(|e| Error::Petrarch(e.to_string()))?;
+        self.dictionaries = if merge {
+            Dictionaries::Merged(Box::new(coder))
+        } else {
+            Dictionaries::Petrarch(Box::new(coder))
+        };
+        Ok(self)
     }
 
     /// Segment and parse only.
@@ -65,7 +97,18 @@ impl Pipeline {
     /// Run every stage on a document; with `trace`, the coder explains itself.
     pub fn annotate_traced(&self, doc: &mut Document, trace: Option<&mut tacitus_code::Trace>) {
         self.parse(doc);
-        self.coder.code(doc, trace);
+        match &self.dictionaries {
+            Dictionaries::Tacitus => self.coder.code(doc, trace),
+            Dictionaries::Petrarch(p) => {
+                doc.actors.clear();
+                doc.events.clear();
+                p.code(doc);
+            }
+            Dictionaries::Merged(p) => {
+                self.coder.code(doc, trace);
+                p.code(doc);
+            }
+        }
         self.time.tag(doc);
         self.time.attach(doc);
         self.places.tag(doc);

@@ -64,7 +64,13 @@ pub fn event_records(doc: &Document, cameo: &CameoTable) -> Vec<EventRecord> {
             let (date, date_precision) = event_date(doc, e);
             let codes: Vec<String> = actor.iter().chain(recipient.iter()).map(|a| a.code.clone()).collect();
             let trigger_span = ix.span(e.trigger_span);
-            let id = stable_id(&[&doc.id, &e.sentence.to_string(), &trigger_span[0].to_string(), &e.cameo, &codes.join(",")]);
+            let id = stable_id(&[
+                &doc.id,
+                &e.sentence.to_string(),
+                &trigger_span[0].to_string(),
+                &e.cameo,
+                &codes.join(","),
+            ]);
             let location = e.place.and_then(|p| doc.places.get(p as usize)).map(|p| LocationRecord {
                 text: doc.slice(p.span).to_string(),
                 name: p.name.clone(),

@@ -37,34 +37,74 @@ fn parties(e: &EventRecord) -> Vec<String> {
 fn sport_weather_markets_and_celebrities_yield_no_political_events() {
     let path = root().join("fixtures/nonpolitical.txt");
     let text = std::fs::read_to_string(&path).expect("fixtures/nonpolitical.txt is ours and present");
-    let sentences: Vec<&str> = text.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#')).collect();
+    let sentences: Vec<&str> = text
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .collect();
     assert!(sentences.len() >= 30, "at least 30 fixture sentences");
     let mut fired = Vec::new();
     for s in &sentences {
         for e in code(s, "2024-05-01") {
-            fired.push(format!("{} {:?}→{:?} '{}' in: {s}", e.cameo, countries(&e.actor), countries(&e.recipient), e.trigger));
+            fired.push(format!(
+                "{} {:?}→{:?} '{}' in: {s}",
+                e.cameo,
+                countries(&e.actor),
+                countries(&e.recipient),
+                e.trigger
+            ));
         }
     }
-    assert!(fired.is_empty(), "political events from non-political sentences:\n{}", fired.join("\n"));
+    assert!(
+        fired.is_empty(),
+        "political events from non-political sentences:\n{}",
+        fired.join("\n")
+    );
 }
 
 #[test]
 fn seed_article_yields_its_key_events() {
     let path = root().join("../shared/seed/sochi-talks.txt");
     let Ok(text) = std::fs::read_to_string(&path) else {
-        eprintln!("SKIP seed_article_yields_its_key_events: {} absent (../shared not here)", path.display());
+        eprintln!(
+            "SKIP seed_article_yields_its_key_events: {} absent (../shared not here)",
+            path.display()
+        );
         return;
     };
     let events = code(&text, "2022-10-31");
-    let show: Vec<String> = events.iter().map(|e| format!("{} {:?}→{:?} '{}' {}", e.cameo, countries(&e.actor), countries(&e.recipient), e.trigger, e.modality)).collect();
+    let show: Vec<String> = events
+        .iter()
+        .map(|e| {
+            format!(
+                "{} {:?}→{:?} '{}' {}",
+                e.cameo,
+                countries(&e.actor),
+                countries(&e.recipient),
+                e.trigger,
+                e.modality
+            )
+        })
+        .collect();
     let show = show.join("\n");
     let has = |root: &[&str], want: &[&str]| {
-        events.iter().any(|e| root.iter().any(|r| e.cameo.starts_with(r)) && want.iter().all(|w| parties(e).iter().any(|p| p == w)))
+        events
+            .iter()
+            .any(|e| root.iter().any(|r| e.cameo.starts_with(r)) && want.iter().all(|w| parties(e).iter().any(|p| p == w)))
     };
-    assert!(has(&["04"], &["ARM", "AZE"]), "the Sochi meeting between Armenia and Azerbaijan:\n{show}");
+    assert!(
+        has(&["04"], &["ARM", "AZE"]),
+        "the Sochi meeting between Armenia and Azerbaijan:\n{show}"
+    );
     assert!(has(&["19", "18"], &["ARM", "AZE"]), "the September clashes:\n{show}");
     assert!(has(&["11"], &["ARM", "AZE"]), "the mutual accusations:\n{show}");
-    let occupation = events.iter().find(|e| e.modality == "claimed" && e.cameo.starts_with("19") && countries(&e.actor) == ["AZE"]);
+    let occupation = events
+        .iter()
+        .find(|e| e.modality == "claimed" && e.cameo.starts_with("19") && countries(&e.actor) == ["AZE"]);
     let occupation = occupation.unwrap_or_else(|| panic!("the occupation as a claim:\n{show}"));
-    assert_eq!(occupation.attributed_to.as_ref().map(|a| a.country.as_str()), Some("ARM"), "claimed by Armenia");
+    assert_eq!(
+        occupation.attributed_to.as_ref().map(|a| a.country.as_str()),
+        Some("ARM"),
+        "claimed by Armenia"
+    );
 }

@@ -19,6 +19,9 @@ pub struct Args {
     pub threads: Option<usize>,
 }
 
+/// One pipeline stage run on a document: (sentences, tokens, events).
+type Stage<'a> = &'a (dyn Fn(&InputDoc) -> (u64, u64, u64) + Sync);
+
 struct Figure {
     secs: f64,
     sentences: u64,
@@ -26,15 +29,8 @@ struct Figure {
     events: u64,
 }
 
-fn measure(
-    docs: &[InputDoc],
-    repeat: usize,
-    f: &(dyn Fn(&InputDoc) -> (u64, u64, u64) + Sync),
-    threads: usize,
-) -> anyhow::Result<Figure> {
-    let pool = rayon::ThreadPoolBuilder::new()
-        .num_threads(threads)
-        .build()?;
+fn measure(docs: &[InputDoc], repeat: usize, f: Stage, threads: usize) -> anyhow::Result<Figure> {
+    let pool = rayon::ThreadPoolBuilder::new().num_threads(threads).build()?;
     let mut best: Option<Figure> = None;
     for _ in 0..repeat.max(1) {
         let t0 = Instant::now();
@@ -95,35 +91,22 @@ pub fn run(args: &Args) -> anyhow::Result<u8> {
         let mut doc = new(d);
         p.parse(&mut doc);
         p.coder.code(&mut doc, None);
-        (
-            doc.sentences.len() as u64,
-            doc.tokens.len() as u64,
-            doc.events.len() as u64,
-        )
+        (doc.sentences.len() as u64, doc.tokens.len() as u64, doc.events.len() as u64)
     };
     let full = |d: &InputDoc| {
         let (doc, records) = p.code(d);
-        let json: usize = records
-            .iter()
-            .map(|r| serde_json::to_string(r).map(|s| s.len()).unwrap_or(0))
-            .sum();
+        let json: usize = records.iter().map(|r| serde_json::to_string(r).map(|s| s.len()).unwrap_or(0)).sum();
         std::hint::black_box(json);
-        (
-            doc.sentences.len() as u64,
-            doc.tokens.len() as u64,
-            records.len() as u64,
-        )
+        (doc.sentences.len() as u64, doc.tokens.len() as u64, records.len() as u64)
     };
-    let cores = args.threads.unwrap_or_else(|| {
-        std::thread::available_parallelism()
-            .map(|n| n.get())
-            .unwrap_or(1)
-    });
+    let cores = args
+        .threads
+        .unwrap_or_else(|| std::thread::available_parallelism().map(|n| n.get()).unwrap_or(1));
     println!(
         "{:<44} {:>8} {:>12} {:>12} {:>9}",
         "stage (threads)", "secs", "sentences/s", "tokens/s", "events"
     );
-    let stages: [(&str, &(dyn Fn(&InputDoc) -> (u64, u64, u64) + Sync)); 4] = [
+    let stages: [(&str, Stage); 4] = [
         ("segment", &segment),
         ("segment+tag+parse", &parse),
         ("segment+tag+parse+code (actors, events)", &code),

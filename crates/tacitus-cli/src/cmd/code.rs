@@ -21,6 +21,13 @@ pub struct Args {
     /// Worker threads (default: all cores).
     #[arg(long)]
     pub threads: Option<usize>,
+    /// Code with other dictionaries: `petrarch:DIR` reads a PETRARCH/TABARI dictionary folder
+    /// (CAMEO.2.0.txt, Phoenix.*.txt).
+    #[arg(long, value_name = "petrarch:DIR")]
+    pub dictionaries: Option<String>,
+    /// With --dictionaries: keep our dictionaries too and add the imported ones' events.
+    #[arg(long)]
+    pub merge: bool,
 }
 
 const TSV_HEADER: &str = "id\tdoc_id\tsentence\tdate\tdate_precision\tactor\trecipient\tcameo\tevent\tquad_class\tgoldstein\tmodality\tattributed_to\tlocation\tlat\tlon\ttrigger\trule\ttext";
@@ -30,12 +37,7 @@ fn tsv_field(s: &str) -> String {
 }
 
 pub fn tsv_line(r: &EventRecord) -> String {
-    let codes = |v: &[tacitus::doc::ActorRecord]| {
-        v.iter()
-            .map(|a| a.code.as_str())
-            .collect::<Vec<_>>()
-            .join(";")
-    };
+    let codes = |v: &[tacitus::doc::ActorRecord]| v.iter().map(|a| a.code.as_str()).collect::<Vec<_>>().join(";");
     let loc = r.location.as_ref();
     [
         r.id.clone(),
@@ -50,10 +52,7 @@ pub fn tsv_line(r: &EventRecord) -> String {
         r.quad_class.to_string(),
         r.goldstein.to_string(),
         r.modality.clone(),
-        r.attributed_to
-            .as_ref()
-            .map(|a| a.code.clone())
-            .unwrap_or_default(),
+        r.attributed_to.as_ref().map(|a| a.code.clone()).unwrap_or_default(),
         loc.map(|l| l.name.clone()).unwrap_or_default(),
         loc.map(|l| l.lat.to_string()).unwrap_or_default(),
         loc.map(|l| l.lon.to_string()).unwrap_or_default(),
@@ -75,10 +74,21 @@ pub fn run(args: &Args) -> anyhow::Result<u8> {
             return Ok(crate::docs::exit_code(&e));
         }
     };
-    let pipeline = tacitus::Pipeline::english()?;
-    let pool = rayon::ThreadPoolBuilder::new()
-        .num_threads(args.threads.unwrap_or(0))
-        .build()?;
+    let mut pipeline = tacitus::Pipeline::english()?;
+    if let Some(spec) = &args.dictionaries {
+        let Some(dir) = spec.strip_prefix("petrarch:") else {
+            eprintln!("tacitus code: --dictionaries {spec:?}: expected petrarch:DIR");
+            return Ok(2);
+        };
+        pipeline = match pipeline.with_petrarch(std::path::Path::new(dir), args.merge) {
+            Ok(p) => p,
+            Err(e) => {
+                eprintln!("tacitus code: {e}");
+                return Ok(2);
+            }
+        };
+    }
+    let pool = rayon::ThreadPoolBuilder::new().num_threads(args.threads.unwrap_or(0)).build()?;
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
     if args.format == Format::Tsv {

@@ -26,8 +26,7 @@ pub fn run(args: &Args) -> anyhow::Result<u8> {
             }
         })
         .collect();
-    let mut store =
-        Store::open(&args.db).with_context(|| format!("opening {}", args.db.display()))?;
+    let mut store = Store::open(&args.db).with_context(|| format!("opening {}", args.db.display()))?;
     let outcome = store.write_batch(&coded, &DedupConfig::default())?;
     let rows: Vec<_> = store
         .query_events(&EventFilter::default())?

@@ -25,10 +25,7 @@ pub enum Set {
     },
     /// CAMEO manual examples (icews_cameo-codes.csv): root and exact code accuracy.
     Cameo {
-        #[arg(
-            long,
-            default_value = "../shared/gold/cameo-manual/icews_cameo-codes.csv"
-        )]
+        #[arg(long, default_value = "../shared/gold/cameo-manual/icews_cameo-codes.csv")]
         csv: PathBuf,
         /// Document date for the examples (the manual's examples are from the 1990s-2000s).
         #[arg(long, default_value = "2000-01-01")]
@@ -39,10 +36,7 @@ pub enum Set {
     },
     /// ConfliBERT CAMEO span test set: source/target span precision, recall, F1.
     Spans {
-        #[arg(
-            long,
-            default_value = "../shared/gold/cameo-manual/conflibert_cameo_ner_test.txt"
-        )]
+        #[arg(long, default_value = "../shared/gold/cameo-manual/conflibert_cameo_ner_test.txt")]
         ner: PathBuf,
         #[arg(long, default_value = "2000-01-01")]
         date: String,
@@ -97,8 +91,7 @@ pub fn run(args: &Args) -> anyhow::Result<u8> {
 }
 
 fn read_jsonl_values(path: &Path) -> anyhow::Result<Vec<serde_json::Value>> {
-    let text =
-        std::fs::read_to_string(path).with_context(|| format!("cannot read {}", path.display()))?;
+    let text = std::fs::read_to_string(path).with_context(|| format!("cannot read {}", path.display()))?;
     let mut out = Vec::new();
     for (i, l) in text.lines().enumerate() {
         if l.trim().is_empty() {
@@ -189,25 +182,10 @@ fn plover(p: &Pipeline, docs: &Path, gold: &Path) -> anyhow::Result<u8> {
     );
     for l in &labels {
         let tp = confusion.get(&(l.clone(), l.clone())).copied().unwrap_or(0) as f64;
-        let ng: u32 = confusion
-            .iter()
-            .filter(|((g, _), _)| g == l)
-            .map(|(_, c)| c)
-            .sum();
-        let np: u32 = confusion
-            .iter()
-            .filter(|((_, pr), _)| pr == l)
-            .map(|(_, c)| c)
-            .sum();
-        let (pr, rc) = (
-            if np > 0 { tp / np as f64 } else { 0.0 },
-            tp / ng.max(1) as f64,
-        );
-        let f1 = if pr + rc > 0.0 {
-            2.0 * pr * rc / (pr + rc)
-        } else {
-            0.0
-        };
+        let ng: u32 = confusion.iter().filter(|((g, _), _)| g == l).map(|(_, c)| c).sum();
+        let np: u32 = confusion.iter().filter(|((_, pr), _)| pr == l).map(|(_, c)| c).sum();
+        let (pr, rc) = (if np > 0 { tp / np as f64 } else { 0.0 }, tp / ng.max(1) as f64);
+        let f1 = if pr + rc > 0.0 { 2.0 * pr * rc / (pr + rc) } else { 0.0 };
         f1s.push(f1);
         let mut wrong: Vec<(&String, &u32)> = confusion
             .iter()
@@ -215,20 +193,8 @@ fn plover(p: &Pipeline, docs: &Path, gold: &Path) -> anyhow::Result<u8> {
             .map(|((_, pr), c)| (pr, c))
             .collect();
         wrong.sort_by(|a, b| b.1.cmp(a.1));
-        let w: Vec<String> = wrong
-            .iter()
-            .take(4)
-            .map(|(k, c)| format!("{k}×{c}"))
-            .collect();
-        println!(
-            "{:<12} {:>5} {:>6} {:>4} {:>6.3}   {}",
-            l,
-            ng,
-            np,
-            tp as u32,
-            f1,
-            w.join(" ")
-        );
+        let w: Vec<String> = wrong.iter().take(4).map(|(k, c)| format!("{k}×{c}")).collect();
+        println!("{:<12} {:>5} {:>6} {:>4} {:>6.3}   {}", l, ng, np, tp as u32, f1, w.join(" "));
     }
     let macro_f1 = f1s.iter().sum::<f64>() / f1s.len().max(1) as f64;
     let r = |a: usize, b: usize| a as f64 / b.max(1) as f64;
@@ -267,9 +233,7 @@ fn cameo(p: &Pipeline, csv_path: &Path, date: &str, misses: bool) -> anyhow::Res
     let date = tacitus::input::parse_date(date).context("--date: expected YYYY-MM-DD")?;
     let bytes = std::fs::read(csv_path)?;
     let text = String::from_utf8_lossy(&bytes);
-    let mut rdr = csv::ReaderBuilder::new()
-        .has_headers(true)
-        .from_reader(text.as_bytes());
+    let mut rdr = csv::ReaderBuilder::new().has_headers(true).from_reader(text.as_bytes());
     let (mut n, mut root_ok, mut exact_ok, mut none) = (0, 0, 0, 0);
     let mut by_root: BTreeMap<String, (u32, u32)> = BTreeMap::new();
     for (i, row) in rdr.records().enumerate() {
@@ -280,10 +244,7 @@ fn cameo(p: &Pipeline, csv_path: &Path, date: &str, misses: bool) -> anyhow::Res
                 continue;
             }
         };
-        let (code, example) = (
-            row.get(3).unwrap_or("").trim().to_string(),
-            row.get(9).unwrap_or("NA"),
-        );
+        let (code, example) = (row.get(3).unwrap_or("").trim().to_string(), row.get(9).unwrap_or("NA"));
         if example == "NA" || example.trim().is_empty() || code.is_empty() {
             continue;
         }
@@ -405,11 +366,7 @@ fn spans(p: &Pipeline, ner: &Path, date: &str) -> anyhow::Result<u8> {
     for (r, name) in ["source", "target"].iter().enumerate() {
         let prec = tp[r] as f64 / npred[r].max(1) as f64;
         let rec = tp[r] as f64 / ngold[r].max(1) as f64;
-        let f1 = if prec + rec > 0.0 {
-            2.0 * prec * rec / (prec + rec)
-        } else {
-            0.0
-        };
+        let f1 = if prec + rec > 0.0 { 2.0 * prec * rec / (prec + rec) } else { 0.0 };
         println!(
             "{name}: gold {} pred {} overlap-match {}  P={prec:.4} R={rec:.4} F1={f1:.4}",
             ngold[r], npred[r], tp[r]

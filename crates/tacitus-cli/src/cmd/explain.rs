@@ -17,10 +17,7 @@ pub struct Args {
 
 pub fn run(args: &Args) -> anyhow::Result<u8> {
     let Some(date) = tacitus::input::parse_date(&args.date) else {
-        eprintln!(
-            "tacitus explain: --date {:?}: expected YYYY-MM-DD",
-            args.date
-        );
+        eprintln!("tacitus explain: --date {:?}: expected YYYY-MM-DD", args.date);
         return Ok(2);
     };
     let pipeline = tacitus::Pipeline::english()?;
@@ -35,11 +32,7 @@ pub fn run(args: &Args) -> anyhow::Result<u8> {
         );
         for t in s.token_range() {
             let x = &doc.syntax[t];
-            let head = if x.head == u32::MAX {
-                0
-            } else {
-                x.head - s.first_token + 1
-            };
+            let head = if x.head == u32::MAX { 0 } else { x.head - s.first_token + 1 };
             println!(
                 "{:>3}  {:<18} {:<14} {:<6} {:<5} {:>4}  {}",
                 t - s.first_token as usize + 1,
@@ -60,10 +53,7 @@ pub fn run(args: &Args) -> anyhow::Result<u8> {
             a.code.code(),
             doc.slice(a.span),
             a.rule,
-            a.name
-                .as_ref()
-                .map(|n| format!(" name={n}"))
-                .unwrap_or_default()
+            a.name.as_ref().map(|n| format!(" name={n}")).unwrap_or_default()
         );
     }
     println!();
@@ -74,34 +64,17 @@ pub fn run(args: &Args) -> anyhow::Result<u8> {
     println!();
     println!("# dates");
     for t in &doc.timexes {
-        println!(
-            "  {:<24} {} ({})",
-            doc.slice(t.span),
-            t.value,
-            t.precision.as_str()
-        );
+        println!("  {:<24} {} ({})", doc.slice(t.span), t.value, t.precision.as_str());
     }
     println!("# places");
     for p in &doc.places {
-        println!(
-            "  {:<24} {} {} ({:.2}, {:.2})",
-            doc.slice(p.span),
-            p.name,
-            p.country,
-            p.lat,
-            p.lon
-        );
+        println!("  {:<24} {} {} ({:.2}, {:.2})", doc.slice(p.span), p.name, p.country, p.lat, p.lon);
     }
     let records = tacitus::records::event_records(&doc, &pipeline.coder.cameo);
     println!();
     println!("# events ({})", records.len());
     for r in &records {
-        let codes = |v: &[tacitus::doc::ActorRecord]| {
-            v.iter()
-                .map(|a| a.code.as_str())
-                .collect::<Vec<_>>()
-                .join("+")
-        };
+        let codes = |v: &[tacitus::doc::ActorRecord]| v.iter().map(|a| a.code.as_str()).collect::<Vec<_>>().join("+");
         println!(
             "  {} {:<8} {} → {}  '{}' {} date={} place={} rule={}",
             r.cameo,

@@ -25,8 +25,7 @@ pub fn run(args: &Args) -> anyhow::Result<u8> {
             return Ok(2);
         }
     };
-    let store =
-        Store::open_readonly(&args.db).with_context(|| format!("opening {}", args.db.display()))?;
+    let store = Store::open_readonly(&args.db).with_context(|| format!("opening {}", args.db.display()))?;
     let n = store.export(format, &args.output)?;
     eprintln!("exported {n} event mentions to {}", args.output.display());
     Ok(0)

@@ -12,9 +12,7 @@ use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 use tacitus::input::{decode_text, open_jsonl, read_jsonl, InputDoc};
-use tacitus_store::{
-    CodedDoc, DedupConfig, DocMeta, Incoming, IngestOptions, IngestStats, Reporter,
-};
+use tacitus_store::{CodedDoc, DedupConfig, DocMeta, Incoming, IngestOptions, IngestStats, Reporter};
 
 #[derive(clap::Args)]
 pub struct Args {
@@ -60,10 +58,8 @@ impl Progress {
         let bar = match total {
             Some(n) => {
                 let bar = indicatif::ProgressBar::new(n);
-                let style = indicatif::ProgressStyle::with_template(
-                    "{spinner} [{elapsed_precise}] {wide_bar} {percent}% ETA {eta} {msg}",
-                )
-                .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar());
+                let style = indicatif::ProgressStyle::with_template("{spinner} [{elapsed_precise}] {wide_bar} {percent}% ETA {eta} {msg}")
+                    .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar());
                 bar.set_style(style);
                 bar
             }
@@ -114,12 +110,7 @@ pub(crate) fn meta_of(doc: &InputDoc) -> DocMeta {
 }
 
 /// A text file's document: `date:` header (then a blank line) or the fallback date.
-pub(crate) fn text_document(
-    id: &str,
-    text: &str,
-    fallback: Option<NaiveDate>,
-    origin: &str,
-) -> Result<InputDoc, String> {
+pub(crate) fn text_document(id: &str, text: &str, fallback: Option<NaiveDate>, origin: &str) -> Result<InputDoc, String> {
     if let Some(doc) = tacitus::examples::parse_example(id, text) {
         let mut doc = doc;
         doc.source = None;
@@ -132,7 +123,9 @@ pub(crate) fn text_document(
     }
     match fallback {
         Some(date) => Ok(InputDoc::new(id, text, date)),
-        None => Err(format!("{origin}:1: no date (start the file with `date: YYYY-MM-DD` and a blank line, or pass --date)")),
+        None => Err(format!(
+            "{origin}:1: no date (start the file with `date: YYYY-MM-DD` and a blank line, or pass --date)"
+        )),
     }
 }
 
@@ -146,11 +139,7 @@ fn files_under(root: &Path) -> std::io::Result<Vec<PathBuf>> {
     while let Some(dir) = stack.pop() {
         for entry in std::fs::read_dir(&dir)? {
             let path = entry?.path();
-            if path
-                .file_name()
-                .and_then(|n| n.to_str())
-                .is_some_and(|n| n.starts_with('.'))
-            {
+            if path.file_name().and_then(|n| n.to_str()).is_some_and(|n| n.starts_with('.')) {
                 continue;
             }
             if path.is_dir() {
@@ -168,10 +157,7 @@ fn files_under(root: &Path) -> std::io::Result<Vec<PathBuf>> {
 fn folder_items(root: &Path, date: Option<NaiveDate>) -> std::io::Result<(u64, Items)> {
     // A single .txt file is a folder of one, its id the file stem.
     let (files, root) = if root.is_file() {
-        (
-            vec![root.to_path_buf()],
-            root.parent().unwrap_or(Path::new("")).to_path_buf(),
-        )
+        (vec![root.to_path_buf()], root.parent().unwrap_or(Path::new("")).to_path_buf())
     } else {
         (files_under(root)?, root.to_path_buf())
     };
@@ -200,11 +186,7 @@ fn folder_items(root: &Path, date: Option<NaiveDate>) -> std::io::Result<(u64, I
 fn jsonl_items(path: &Path) -> std::io::Result<(Option<u64>, Items)> {
     let reader = open_jsonl(path)?;
     let gz = path.extension().is_some_and(|e| e == "gz");
-    let total = if gz {
-        None
-    } else {
-        Some(std::fs::metadata(path)?.len())
-    };
+    let total = if gz { None } else { Some(std::fs::metadata(path)?.len()) };
     let origin = path.display().to_string();
     let iter = read_jsonl(reader, &origin).map(|item| match item {
         Ok(doc) => {
@@ -225,10 +207,7 @@ fn jsonl_items(path: &Path) -> std::io::Result<(Option<u64>, Items)> {
 
 pub fn run(args: &Args) -> anyhow::Result<u8> {
     if !args.input.exists() {
-        eprintln!(
-            "tacitus ingest: {}: no such file or folder",
-            args.input.display()
-        );
+        eprintln!("tacitus ingest: {}: no such file or folder", args.input.display());
         return Ok(2);
     }
     if args.window_days < 0 || args.max_km.is_nan() || args.max_km < 0.0 {
@@ -237,19 +216,16 @@ pub fn run(args: &Args) -> anyhow::Result<u8> {
     }
     let is_text = args.input.extension().is_some_and(|e| e == "txt");
     let (total, items) = if args.input.is_dir() || is_text {
-        let (n, items) = folder_items(&args.input, args.date)
-            .with_context(|| format!("reading {}", args.input.display()))?;
+        let (n, items) = folder_items(&args.input, args.date).with_context(|| format!("reading {}", args.input.display()))?;
         (Some(n), items)
     } else {
         jsonl_items(&args.input).with_context(|| format!("reading {}", args.input.display()))?
     };
     let pipeline = tacitus::Pipeline::english().context("loading the English pipeline")?;
     let options = IngestOptions {
-        threads: args.threads.unwrap_or_else(|| {
-            std::thread::available_parallelism()
-                .map(|n| n.get())
-                .unwrap_or(1)
-        }),
+        threads: args
+            .threads
+            .unwrap_or_else(|| std::thread::available_parallelism().map(|n| n.get()).unwrap_or(1)),
         batch_docs: args.batch.max(1),
         dedup: DedupConfig {
             window_days: args.window_days,
@@ -280,23 +256,14 @@ mod tests {
 
     #[test]
     fn text_files_take_their_date_from_the_header_or_the_flag() {
-        let d = text_document(
-            "a",
-            "date: 2022-10-31\n\nPutin hosted talks.",
-            None,
-            "a.txt",
-        )
-        .unwrap();
+        let d = text_document("a", "date: 2022-10-31\n\nPutin hosted talks.", None, "a.txt").unwrap();
         assert_eq!(
             (d.date.to_string().as_str(), d.text.as_str()),
             ("2022-10-31", "Putin hosted talks.")
         );
         let fallback = "2020-01-02".parse().ok();
         assert_eq!(
-            text_document("b", "No header.", fallback, "b.txt")
-                .unwrap()
-                .date
-                .to_string(),
+            text_document("b", "No header.", fallback, "b.txt").unwrap().date.to_string(),
             "2020-01-02"
         );
         assert!(text_document("c", "No header.", None, "c.txt")

@@ -42,8 +42,7 @@ fn load(args: &Args) -> anyhow::Result<Analyzer> {
 pub fn run(args: &Args) -> anyhow::Result<u8> {
     match (&args.conllu, &args.input) {
         (Some(path), _) => {
-            let text = std::fs::read_to_string(path)
-                .with_context(|| format!("reading {}", path.display()))?;
+            let text = std::fs::read_to_string(path).with_context(|| format!("reading {}", path.display()))?;
             let analyzer = load(args)?;
             let name = path.display().to_string();
             if args.eval {
@@ -63,12 +62,9 @@ pub fn run(args: &Args) -> anyhow::Result<u8> {
         (None, Some(path)) => {
             let mut text = String::new();
             if path.as_os_str() == "-" {
-                std::io::stdin()
-                    .read_to_string(&mut text)
-                    .context("reading stdin")?;
+                std::io::stdin().read_to_string(&mut text).context("reading stdin")?;
             } else {
-                text = std::fs::read_to_string(path)
-                    .with_context(|| format!("reading {}", path.display()))?;
+                text = std::fs::read_to_string(path).with_context(|| format!("reading {}", path.display()))?;
             }
             let analyzer = load(args)?;
             let stdout = std::io::stdout();
@@ -86,12 +82,7 @@ pub fn run(args: &Args) -> anyhow::Result<u8> {
 
 /// Rewrite CoNLL-U: keep comments, ids, forms, multi-word tokens and empty nodes; fill
 /// LEMMA, UPOS, XPOS, HEAD and DEPREL of every word line.
-fn parse_conllu(
-    analyzer: &Analyzer,
-    text: &str,
-    name: &str,
-    out: &mut impl Write,
-) -> anyhow::Result<()> {
+fn parse_conllu(analyzer: &Analyzer, text: &str, name: &str, out: &mut impl Write) -> anyhow::Result<()> {
     let mut block: Vec<(usize, &str)> = Vec::new();
     let lines: Vec<&str> = text.lines().collect();
     for (n, line) in lines.iter().enumerate() {
@@ -107,12 +98,7 @@ fn parse_conllu(
     Ok(())
 }
 
-fn flush_block(
-    analyzer: &Analyzer,
-    block: &[(usize, &str)],
-    name: &str,
-    out: &mut impl Write,
-) -> anyhow::Result<()> {
+fn flush_block(analyzer: &Analyzer, block: &[(usize, &str)], name: &str, out: &mut impl Write) -> anyhow::Result<()> {
     if block.is_empty() {
         return Ok(());
     }
@@ -123,10 +109,7 @@ fn flush_block(
         }
         let cols: Vec<&str> = line.split('\t').collect();
         if cols.len() != 10 {
-            bail!(
-                "{name}:{n}: expected 10 tab-separated columns, got {}",
-                cols.len()
-            );
+            bail!("{name}:{n}: expected 10 tab-separated columns, got {}", cols.len());
         }
         if cols[0].parse::<u32>().is_ok() {
             words.push(cols[1]);
@@ -175,11 +158,7 @@ fn parse_raw(analyzer: &Analyzer, text: String, out: &mut impl Write) -> anyhow:
             continue;
         }
         writeln!(out, "# sent_id = {}", si + 1)?;
-        let sent_text: String = doc
-            .slice(s.span)
-            .split_whitespace()
-            .collect::<Vec<_>>()
-            .join(" ");
+        let sent_text: String = doc.slice(s.span).split_whitespace().collect::<Vec<_>>().join(" ");
         writeln!(out, "# text = {sent_text}")?;
         for (k, i) in range.clone().enumerate() {
             let tok = doc.tokens[i];
@@ -221,10 +200,7 @@ fn thread_cpu_seconds() -> Option<f64> {
 /// a shared machine then do not count), else per wall-clock second.
 fn bench(analyzer: &Analyzer, text: &str, name: &str) -> anyhow::Result<u8> {
     let gold = parse_treebank(text, name)?;
-    let sents: Vec<Vec<&str>> = gold
-        .iter()
-        .map(|s| s.words.iter().map(|w| w.form.as_str()).collect())
-        .collect();
+    let sents: Vec<Vec<&str>> = gold.iter().map(|s| s.words.iter().map(|w| w.form.as_str()).collect()).collect();
     let tokens: usize = sents.iter().map(|s| s.len()).sum();
     let longest = sents.iter().map(|s| s.len()).max().unwrap_or(0);
     let run = |full: bool| {
@@ -233,11 +209,7 @@ fn bench(analyzer: &Analyzer, text: &str, name: &str) -> anyhow::Result<u8> {
         let mut sink = 0usize;
         while rounds == 0 || t.elapsed().as_secs_f64() < 3.0 {
             for s in &sents {
-                sink += if full {
-                    analyzer.analyze(s).len()
-                } else {
-                    analyzer.tag(s).len()
-                };
+                sink += if full { analyzer.analyze(s).len() } else { analyzer.tag(s).len() };
             }
             rounds += 1;
         }

@@ -37,26 +37,15 @@ pub fn run(args: &Args) -> anyhow::Result<u8> {
             }
         }
     }
-    eprintln!(
-        "dictionaries loaded in {:.3} s",
-        rep.load_time.as_secs_f64()
-    );
+    eprintln!("dictionaries loaded in {:.3} s", rep.load_time.as_secs_f64());
     for r in &rep.results {
-        println!(
-            "{} {} {}",
-            if r.passed { "PASS" } else { "FAIL" },
-            r.category,
-            r.id
-        );
+        println!("{} {} {}", if r.passed { "PASS" } else { "FAIL" }, r.category, r.id);
         if args.verbose && !r.passed {
             println!("    expected: {}", triples(&r.expected));
             println!(
                 "    got:      {}{}",
                 triples(&r.got),
-                r.note
-                    .as_ref()
-                    .map(|n| format!("  ({n})"))
-                    .unwrap_or_default()
+                r.note.as_ref().map(|n| format!("  ({n})")).unwrap_or_default()
             );
         }
     }
@@ -74,8 +63,5 @@ fn triples(v: &[(String, String, String)]) -> String {
     if v.is_empty() {
         return "(none)".to_string();
     }
-    v.iter()
-        .map(|(s, t, c)| format!("{s} {t} {c}"))
-        .collect::<Vec<_>>()
-        .join("; ")
+    v.iter().map(|(s, t, c)| format!("{s} {t} {c}")).collect::<Vec<_>>().join("; ")
 }

@@ -66,11 +66,7 @@ pub struct Args {
 
 /// Parse `MIN_LON,MIN_LAT,MAX_LON,MAX_LAT`.
 fn parse_bbox(s: &str) -> Option<[f64; 4]> {
-    let v: Vec<f64> = s
-        .split(',')
-        .map(|p| p.trim().parse::<f64>())
-        .collect::<Result<_, _>>()
-        .ok()?;
+    let v: Vec<f64> = s.split(',').map(|p| p.trim().parse::<f64>()).collect::<Result<_, _>>().ok()?;
     let b: [f64; 4] = v.try_into().ok()?;
     (b.iter().all(|x| x.is_finite()) && b[0] <= b[2] && b[1] <= b[3]).then_some(b)
 }
@@ -112,9 +108,7 @@ pub(crate) fn table(header: &[&str], rows: &[Vec<String>]) -> String {
 
 /// The human-readable event table (also used by `tacitus demo`).
 pub(crate) fn event_table(rows: &[EventRow]) -> String {
-    let header = [
-        "date", "who", "what", "whom", "where", "modality", "mentions", "words",
-    ];
+    let header = ["date", "who", "what", "whom", "where", "modality", "mentions", "words"];
     let cells: Vec<Vec<String>> = rows
         .iter()
         .map(|r| {
@@ -189,11 +183,7 @@ fn write_csv<T: serde::Serialize>(rows: &[T]) -> anyhow::Result<()> {
         serde_json::Value::String(s) => s.clone(),
         serde_json::Value::Array(items) => items
             .iter()
-            .map(|i| {
-                i.as_str()
-                    .map(String::from)
-                    .unwrap_or_else(|| i.to_string())
-            })
+            .map(|i| i.as_str().map(String::from).unwrap_or_else(|| i.to_string()))
             .collect::<Vec<_>>()
             .join("; "),
         other => other.to_string(),
@@ -234,14 +224,10 @@ struct SeriesCsv<'a> {
 
 pub fn run(args: &Args) -> anyhow::Result<u8> {
     if !matches!(args.format.as_str(), "table" | "json" | "csv") {
-        eprintln!(
-            "tacitus query: unknown --format {:?} (expected table, json or csv)",
-            args.format
-        );
+        eprintln!("tacitus query: unknown --format {:?} (expected table, json or csv)", args.format);
         return Ok(2);
     }
-    let store =
-        Store::open_readonly(&args.db).with_context(|| format!("opening {}", args.db.display()))?;
+    let store = Store::open_readonly(&args.db).with_context(|| format!("opening {}", args.db.display()))?;
     if args.aggregates {
         let period: Period = match args.by.parse() {
             Ok(p) => p,

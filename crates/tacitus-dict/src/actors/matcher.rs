@@ -51,17 +51,9 @@ impl Case {
 
     fn accepts(&self, text: &str) -> bool {
         match self {
-            Case::Exact(letters) => {
-                text.chars()
-                    .filter(|c| c.is_alphabetic())
-                    .eq(letters.chars())
-                    || Case::AllCaps.accepts(text)
-            }
+            Case::Exact(letters) => text.chars().filter(|c| c.is_alphabetic()).eq(letters.chars()) || Case::AllCaps.accepts(text),
             Case::Any => true,
-            Case::Initial => text
-                .chars()
-                .find(|c| c.is_alphabetic())
-                .is_some_and(|c| c.is_uppercase()),
+            Case::Initial => text.chars().find(|c| c.is_alphabetic()).is_some_and(|c| c.is_uppercase()),
             Case::AllCaps => {
                 let mut letters = text.chars().filter(|c| c.is_alphabetic()).peekable();
                 letters.peek().is_some() && letters.all(|c| c.is_uppercase())
@@ -190,10 +182,7 @@ fn normalize_into<'b>(token: &str, buf: &'b mut String) -> &'b str {
 /// spares an allocation for almost every token of English text.
 fn normalize_fast<'a>(token: &'a str, stack: &'a mut [u8; 64], buf: &'a mut String) -> &'a str {
     let bytes = token.as_bytes();
-    let plain = bytes.len() <= stack.len()
-        && bytes
-            .iter()
-            .all(|b| b.is_ascii() && *b != b'.' && *b != b'`');
+    let plain = bytes.len() <= stack.len() && bytes.iter().all(|b| b.is_ascii() && *b != b'.' && *b != b'`');
     if !plain {
         return normalize_into(token, buf);
     }
@@ -255,9 +244,7 @@ fn variants(text: &str) -> Vec<Vec<String>> {
         let split_token = |t: &String| -> Option<(String, String)> {
             for suffix in ["'s", "\u{2019}s", "'", "\u{2019}"] {
                 if let Some(stem) = t.strip_suffix(suffix) {
-                    if stem.chars().count() > 1
-                        && stem.chars().all(|c| c.is_alphanumeric() || c == '-')
-                    {
+                    if stem.chars().count() > 1 && stem.chars().all(|c| c.is_alphanumeric() || c == '-') {
                         return Some((stem.to_string(), suffix.to_string()));
                     }
                 }
@@ -300,10 +287,7 @@ fn describe(e: &ActorEntry) -> String {
             "{} {} ({})",
             e.kind.as_str(),
             e.name,
-            e.code
-                .as_ref()
-                .map(|c| c.code())
-                .unwrap_or_else(|| "no code".to_string())
+            e.code.as_ref().map(|c| c.code()).unwrap_or_else(|| "no code".to_string())
         ),
     }
 }
@@ -329,10 +313,7 @@ impl Trie {
                         trie.terminals.push(Vec::new());
                     }
                 }
-                let case: Box<[Case]> = tokens
-                    .iter()
-                    .map(|t| Case::of_dict_token(t, entry.kind.is_proper()))
-                    .collect();
+                let case: Box<[Case]> = tokens.iter().map(|t| Case::of_dict_token(t, entry.kind.is_proper())).collect();
                 let slot = &mut trie.terminals[node as usize];
                 if let Some(other) = slot.iter().find(|c| c.case == case) {
                     let other_entry = &entries[other.entry as usize];
@@ -354,8 +335,7 @@ impl Trie {
                     });
                 }
                 let priority = entry.kind.priority();
-                let at =
-                    slot.partition_point(|c| entries[c.entry as usize].kind.priority() <= priority);
+                let at = slot.partition_point(|c| entries[c.entry as usize].kind.priority() <= priority);
                 slot.insert(
                     at,
                     Candidate {
@@ -379,20 +359,12 @@ impl Trie {
     fn accept(&self, node: u32, texts: &[&str]) -> Option<u32> {
         self.terminals[node as usize]
             .iter()
-            .find(|c| {
-                c.case.len() == texts.len()
-                    && c.case.iter().zip(texts).all(|(case, t)| case.accepts(t))
-            })
+            .find(|c| c.case.len() == texts.len() && c.case.iter().zip(texts).all(|(case, t)| case.accepts(t)))
             .map(|c| c.entry)
     }
 
     /// Longest match at `tokens[i..]`: (token count, entry index).
-    pub fn longest(
-        &self,
-        tokens: &[&str],
-        i: usize,
-        _entries: &[ActorEntry],
-    ) -> Option<(usize, usize)> {
+    pub fn longest(&self, tokens: &[&str], i: usize, _entries: &[ActorEntry]) -> Option<(usize, usize)> {
         let mut node = 0u32;
         let mut best = None;
         let mut buf = String::new();
@@ -411,13 +383,7 @@ impl Trie {
             // "Russia's" as one token: match the stem and stop.
             if let Some(stem) = key.strip_suffix("'s").filter(|s| !s.is_empty()) {
                 if let Some(next) = self.step(node, stem) {
-                    let cut = token.len()
-                        - token
-                            .chars()
-                            .rev()
-                            .take(2)
-                            .map(char::len_utf8)
-                            .sum::<usize>();
+                    let cut = token.len() - token.chars().rev().take(2).map(char::len_utf8).sum::<usize>();
                     texts.push(&token[..cut]);
                     if let Some(e) = self.accept(next, &texts) {
                         best = Some((j + 1 - i, e as usize));
@@ -443,12 +409,7 @@ impl Trie {
         let terminals: usize = self
             .terminals
             .iter()
-            .map(|t| {
-                24 + t
-                    .iter()
-                    .map(|c| std::mem::size_of::<Candidate>() + c.case.len())
-                    .sum::<usize>()
-            })
+            .map(|t| 24 + t.iter().map(|c| std::mem::size_of::<Candidate>() + c.case.len()).sum::<usize>())
             .sum();
         vocab + edges + terminals
     }
@@ -491,8 +452,7 @@ words: troops
 
     fn matched(d: &ActorDict, text: &str) -> Option<(usize, String)> {
         let tokens: Vec<&str> = text.split_whitespace().collect();
-        d.longest_match(&tokens, 0)
-            .map(|m| (m.len, m.entry.name.clone()))
+        d.longest_match(&tokens, 0).map(|m| (m.len, m.entry.name.clone()))
     }
 
     #[test]
@@ -503,46 +463,22 @@ words: troops
         assert_eq!(normalize_token("."), ".");
         assert_eq!(normalize_token("Türkiye"), "turkiye");
         let (mut stack, mut buf) = ([0u8; 64], String::new());
-        for t in [
-            "Putin",
-            "U.S.",
-            "troops",
-            "Côte",
-            "d’Ivoire",
-            "ABC`s",
-            "x".repeat(70).as_str(),
-        ] {
-            assert_eq!(
-                normalize_fast(t, &mut stack, &mut buf),
-                normalize_token(t),
-                "{t}"
-            );
+        for t in ["Putin", "U.S.", "troops", "Côte", "d’Ivoire", "ABC`s", "x".repeat(70).as_str()] {
+            assert_eq!(normalize_fast(t, &mut stack, &mut buf), normalize_token(t), "{t}");
         }
     }
 
     #[test]
     fn longest_match_prefers_more_tokens_and_takes_the() {
         let d = dict();
-        assert_eq!(
-            matched(&d, "the United States said"),
-            Some((3, "United States".into()))
-        );
-        assert_eq!(
-            matched(&d, "United States"),
-            Some((2, "United States".into()))
-        );
-        assert_eq!(
-            matched(&d, "the Pentagon said"),
-            Some((2, "the Pentagon".into()))
-        );
+        assert_eq!(matched(&d, "the United States said"), Some((3, "United States".into())));
+        assert_eq!(matched(&d, "United States"), Some((2, "United States".into())));
+        assert_eq!(matched(&d, "the Pentagon said"), Some((2, "the Pentagon".into())));
         assert_eq!(matched(&d, "prime minister"), Some((2, "GOV".into())));
         assert_eq!(matched(&d, "the president"), None);
         assert_eq!(matched(&d, "the West said"), Some((2, "the West".into())));
         assert_eq!(matched(&d, "West Coast"), None);
-        assert_eq!(
-            matched(&d, "People 's Republic of China"),
-            Some((5, "China".into()))
-        );
+        assert_eq!(matched(&d, "People 's Republic of China"), Some((5, "China".into())));
         assert_eq!(matched(&d, "Let"), None);
         assert_eq!(matched(&d, "LeT"), Some((1, "Lashkar-e-Taiba".into())));
         assert_eq!(matched(&d, "LET"), Some((1, "Lashkar-e-Taiba".into())));
@@ -558,33 +494,22 @@ words: troops
         assert_eq!(matched(&d, "american"), None);
         assert_eq!(matched(&d, "AMERICAN"), Some((1, "American".into())));
         assert_eq!(matched(&d, "TROOPS"), Some((1, "MIL".into())));
-        assert_eq!(
-            matched(&d, "Cote d'Ivoire"),
-            Some((2, "Côte d'Ivoire".into()))
-        );
+        assert_eq!(matched(&d, "Cote d'Ivoire"), Some((2, "Côte d'Ivoire".into())));
     }
 
     #[test]
     fn possessive_and_split_hyphen_forms_match() {
         let d = dict();
-        assert_eq!(
-            matched(&d, "America\u{2019}s army"),
-            Some((1, "United States".into()))
-        );
+        assert_eq!(matched(&d, "America\u{2019}s army"), Some((1, "United States".into())));
         assert_eq!(matched(&d, "Biden's"), Some((1, "Joe Biden".into())));
         assert_eq!(matched(&d, "al - Qaeda"), Some((3, "al-Qaeda".into())));
-        assert_eq!(
-            matched(&d, "Al-Qaeda fighters"),
-            Some((1, "al-Qaeda".into()))
-        );
+        assert_eq!(matched(&d, "Al-Qaeda fighters"), Some((1, "al-Qaeda".into())));
     }
 
     #[test]
     fn conflicting_duplicate_names_are_an_error_with_both_places() {
         let text = "@country USA United States\n@country GEO Georgia\n@country XUS US state\ncities: Georgia\n@person A B\naliases: Biden\nrole: USAGOV 2021..2022\n@person Joe Biden\nrole: USAGOV 2021..2025\n";
-        let e = ActorDict::from_sources([("d.txt".to_string(), text)])
-            .unwrap_err()
-            .to_string();
+        let e = ActorDict::from_sources([("d.txt".to_string(), text)]).unwrap_err().to_string();
         assert!(e.starts_with("d.txt:4: name 'Georgia'"), "{e}");
         assert!(e.contains("d.txt:2"), "{e}");
     }

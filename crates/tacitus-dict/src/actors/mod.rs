@@ -28,11 +28,7 @@ pub use matcher::normalize_token;
 pub enum Error {
     /// A dictionary line is malformed or contradicts another line.
     #[error("{file}:{line}: {message}")]
-    Syntax {
-        file: String,
-        line: usize,
-        message: String,
-    },
+    Syntax { file: String, line: usize, message: String },
     /// A dictionary file or directory could not be read.
     #[error("{path}: {source}")]
     Io {
@@ -174,8 +170,7 @@ impl ActorEntry {
                     return Some(role.code.clone());
                 }
                 let held_before = self.roles.iter().any(|r| r.to.is_some_and(|to| to < date));
-                (held_before && !self.country.is_empty())
-                    .then(|| ActorCode::new(&self.country, "ELI"))
+                (held_before && !self.country.is_empty()).then(|| ActorCode::new(&self.country, "ELI"))
             }
             _ => match self.roles.iter().find(|r| r.covers(date)) {
                 Some(role) => Some(role.code.clone()),
@@ -261,9 +256,7 @@ impl ActorDict {
     }
 
     /// Load from `(file name, text)` pairs, e.g. files read by the caller.
-    pub fn from_sources<'t>(
-        sources: impl IntoIterator<Item = (String, &'t str)>,
-    ) -> Result<ActorDict> {
+    pub fn from_sources<'t>(sources: impl IntoIterator<Item = (String, &'t str)>) -> Result<ActorDict> {
         let sources: Vec<(String, &str)> = sources.into_iter().collect();
         let parsed = parse::parse_sources(&sources)?;
         let trie = matcher::Trie::build(&parsed.entries, &parsed.forms)?;
@@ -289,9 +282,7 @@ impl ActorDict {
     /// The entry whose surface form is exactly `name` (split on whitespace), if any.
     pub fn lookup(&self, name: &str) -> Option<&ActorEntry> {
         let tokens: Vec<&str> = name.split_whitespace().collect();
-        self.longest_match(&tokens, 0)
-            .filter(|m| m.len == tokens.len())
-            .map(|m| m.entry)
+        self.longest_match(&tokens, 0).filter(|m| m.len == tokens.len()).map(|m| m.entry)
     }
 
     /// Every entry, in file order.
@@ -351,10 +342,7 @@ fn read_dir_texts(dir: &Path) -> Result<Vec<(String, String)>> {
     paths
         .into_iter()
         .map(|p| {
-            let text = std::fs::read_to_string(&p).map_err(|source| Error::Io {
-                path: p.clone(),
-                source,
-            })?;
+            let text = std::fs::read_to_string(&p).map_err(|source| Error::Io { path: p.clone(), source })?;
             Ok((p.display().to_string(), text))
         })
         .collect()

@@ -9,9 +9,8 @@ use super::{ActorEntry, EntryKind, Error, Result, Role};
 
 /// CAMEO agent (sector) codes accepted in the sector position of a code.
 pub const SECTOR_CODES: &[&str] = &[
-    "AGR", "BUS", "COP", "CRM", "CVL", "DEV", "EDU", "ELI", "ENV", "GOV", "HLH", "HRI", "INS",
-    "JUD", "LAB", "LEG", "MED", "MIL", "MOD", "NGM", "NGO", "OPP", "PTY", "RAD", "REB", "REF",
-    "REL", "SEP", "SPY", "UAF",
+    "AGR", "BUS", "COP", "CRM", "CVL", "DEV", "EDU", "ELI", "ENV", "GOV", "HLH", "HRI", "INS", "JUD", "LAB", "LEG", "MED", "MIL", "MOD",
+    "NGM", "NGO", "OPP", "PTY", "RAD", "REB", "REF", "REL", "SEP", "SPY", "UAF",
 ];
 
 /// One surface form to compile into the matcher, with where it was written.
@@ -133,19 +132,15 @@ pub fn parse_sources(sources: &[(String, &str)]) -> Result<Parsed> {
         let e = &mut st.parsed.entries[*entry];
         if e.country.is_empty() {
             // Home country: the first role held for a state (not IGO/NGO-like pseudo codes).
-            if let Some(r) = e.roles.iter().find(|r| {
-                st.known_countries
-                    .get(&r.code.country)
-                    .is_some_and(|(state, _, _)| *state)
-            }) {
+            if let Some(r) = e
+                .roles
+                .iter()
+                .find(|r| st.known_countries.get(&r.code.country).is_some_and(|(state, _, _)| *state))
+            {
                 e.country = r.code.country.clone();
             }
         } else if !st.known_countries.contains_key(&e.country) {
-            return Err(err(
-                file,
-                *line,
-                format!("unknown country code '{}' in 'country:'", e.country),
-            ));
+            return Err(err(file, *line, format!("unknown country code '{}' in 'country:'", e.country)));
         }
     }
     Ok(st.parsed)
@@ -186,11 +181,7 @@ fn parse_file(st: &mut State, file: &str, text: &str) -> Result<()> {
             ));
         };
         let Some((key, value)) = line.split_once(':') else {
-            return Err(err(
-                file,
-                line_no,
-                "expected 'field: value' or a '@' block header",
-            ));
+            return Err(err(file, line_no, "expected 'field: value' or a '@' block header"));
         };
         parse_field(st, b, file, line_no, key.trim(), value.trim())?;
     }
@@ -205,9 +196,7 @@ pub fn parse_code(code: &str) -> Option<ActorCode> {
     let valid = code.len() >= 3
         && code.len() / 3 * 3 == code.len()
         && code.bytes().take(3).all(|b| b.is_ascii_uppercase())
-        && code
-            .bytes()
-            .all(|b| b.is_ascii_uppercase() || b.is_ascii_digit());
+        && code.bytes().all(|b| b.is_ascii_uppercase() || b.is_ascii_digit());
     if !valid {
         return None;
     }
@@ -228,7 +217,11 @@ pub fn parse_code(code: &str) -> Option<ActorCode> {
 
 fn code_or_err(st: &mut State, file: &str, line: usize, code: &str) -> Result<ActorCode> {
     let parsed = parse_code(code).ok_or_else(|| {
-        err(file, line, format!("expected an actor code of 3-letter upper-case parts (e.g. ARMGOV, IGOUNO), found '{code}'"))
+        err(
+            file,
+            line,
+            format!("expected an actor code of 3-letter upper-case parts (e.g. ARMGOV, IGOUNO), found '{code}'"),
+        )
     })?;
     st.pending.push(PendingCode {
         country: parsed.country.clone(),
@@ -291,16 +284,10 @@ fn parse_header(st: &mut State, file: &str, line: usize, rest: &str) -> Result<B
                 ));
             }
             if let Some((_, f, l)) = st.known_countries.get(first) {
-                return Err(err(
-                    file,
-                    line,
-                    format!("country code '{first}' already defined at {f}:{l}"),
-                ));
+                return Err(err(file, line, format!("country code '{first}' already defined at {f}:{l}")));
             }
-            st.known_countries.insert(
-                first.to_string(),
-                (kind == BlockKind::Country, file.to_string(), line),
-            );
+            st.known_countries
+                .insert(first.to_string(), (kind == BlockKind::Country, file.to_string(), line));
             block.title = title.to_string();
             let code = ActorCode::new(first, "");
             block.code = Some(code.clone());
@@ -314,11 +301,7 @@ fn parse_header(st: &mut State, file: &str, line: usize, rest: &str) -> Result<B
         }
         BlockKind::Org | BlockKind::Group | BlockKind::Party => {
             if title.is_empty() {
-                return Err(err(
-                    file,
-                    line,
-                    format!("expected '@{directive} CODE Name'"),
-                ));
+                return Err(err(file, line, format!("expected '@{directive} CODE Name'")));
             }
             let code = code_or_err(st, file, line, first)?;
             let entry_kind = match kind {
@@ -336,7 +319,11 @@ fn parse_header(st: &mut State, file: &str, line: usize, rest: &str) -> Result<B
         }
         BlockKind::Sector => {
             if !SECTOR_CODES.contains(&first) {
-                return Err(err(file, line, format!("expected '@sector CODE' with a CAMEO sector code (GOV, MIL, ...), found '{first}'")));
+                return Err(err(
+                    file,
+                    line,
+                    format!("expected '@sector CODE' with a CAMEO sector code (GOV, MIL, ...), found '{first}'"),
+                ));
             }
             block.title = first.to_string();
             let code = ActorCode::new("", first);
@@ -356,25 +343,14 @@ fn alternatives(file: &str, line: usize, value: &str) -> Result<Vec<(String, usi
     for alt in value.split('|') {
         let alt = alt.split_whitespace().collect::<Vec<_>>().join(" ");
         if alt.is_empty() {
-            return Err(err(
-                file,
-                line,
-                "expected names separated by '|', found an empty alternative",
-            ));
+            return Err(err(file, line, "expected names separated by '|', found an empty alternative"));
         }
         out.push((alt, line));
     }
     Ok(out)
 }
 
-fn parse_field(
-    st: &mut State,
-    b: &mut Block,
-    file: &str,
-    line: usize,
-    key: &str,
-    value: &str,
-) -> Result<()> {
+fn parse_field(st: &mut State, b: &mut Block, file: &str, line: usize, key: &str, value: &str) -> Result<()> {
     let unknown = || {
         let kind = format!("{:?}", b.kind).to_lowercase();
         err(
@@ -386,11 +362,7 @@ fn parse_field(
             ),
         )
     };
-    let country = b
-        .code
-        .as_ref()
-        .map(|c| c.country.clone())
-        .unwrap_or_default();
+    let country = b.code.as_ref().map(|c| c.country.clone()).unwrap_or_default();
     match (b.kind, key) {
         (BlockKind::Country, "names" | "former") => {
             let alts = alternatives(file, line, value)?;
@@ -398,13 +370,7 @@ fn parse_field(
         }
         (BlockKind::Pseudo, "names") => {
             let alts = alternatives(file, line, value)?;
-            push_group(
-                b,
-                EntryKind::Country,
-                Some(ActorCode::new(&country, "")),
-                alts,
-                false,
-            );
+            push_group(b, EntryKind::Country, Some(ActorCode::new(&country, "")), alts, false);
         }
         (BlockKind::Country | BlockKind::Pseudo, "adjectives" | "demonyms") => {
             let alts = alternatives(file, line, value)?;
@@ -426,7 +392,11 @@ fn parse_field(
             let sector = k.strip_prefix("seats").unwrap_or("").trim();
             let sector = if sector.is_empty() { "GOV" } else { sector };
             if !SECTOR_CODES.contains(&sector) {
-                return Err(err(file, line, format!("expected 'seats:' or 'seats SECTOR:' with a CAMEO sector code, found '{sector}'")));
+                return Err(err(
+                    file,
+                    line,
+                    format!("expected 'seats:' or 'seats SECTOR:' with a CAMEO sector code, found '{sector}'"),
+                ));
             }
             let code = ActorCode::new(&country, sector);
             for alt in alternatives(file, line, value)? {
@@ -467,13 +437,7 @@ fn parse_field(
 
 /// Add forms to a group of the block: `separate` makes a new entry per call, otherwise forms
 /// join the existing group of that kind.
-fn push_group(
-    b: &mut Block,
-    kind: EntryKind,
-    code: Option<ActorCode>,
-    forms: Vec<(String, usize)>,
-    separate: bool,
-) {
+fn push_group(b: &mut Block, kind: EntryKind, code: Option<ActorCode>, forms: Vec<(String, usize)>, separate: bool) {
     if !separate {
         if let Some(g) = b.groups.iter_mut().find(|g| g.kind == kind) {
             g.forms.extend(forms);
@@ -487,13 +451,7 @@ fn parse_date(file: &str, line: usize, s: &str, end: bool) -> Result<Option<Naiv
     if s.is_empty() {
         return Ok(None);
     }
-    let bad = || {
-        err(
-            file,
-            line,
-            format!("expected a date YYYY-MM-DD, YYYY-MM or YYYY, found '{s}'"),
-        )
-    };
+    let bad = || err(file, line, format!("expected a date YYYY-MM-DD, YYYY-MM or YYYY, found '{s}'"));
     let parts: Vec<&str> = s.split('-').collect();
     let nums: Vec<u32> = parts
         .iter()
@@ -520,28 +478,16 @@ fn parse_date(file: &str, line: usize, s: &str, end: bool) -> Result<Option<Naiv
 fn parse_role(st: &mut State, file: &str, line: usize, value: &str) -> Result<Role> {
     let mut words = value.split_whitespace();
     let (Some(code), Some(range)) = (words.next(), words.next()) else {
-        return Err(err(
-            file,
-            line,
-            "expected 'role: CODE FROM..TO' (e.g. 'role: ARMGOV 2018-05-08..')",
-        ));
+        return Err(err(file, line, "expected 'role: CODE FROM..TO' (e.g. 'role: ARMGOV 2018-05-08..')"));
     };
     let code = code_or_err(st, file, line, code)?;
     let Some((from, to)) = range.split_once("..") else {
-        return Err(err(
-            file,
-            line,
-            format!("expected a date range FROM..TO, found '{range}'"),
-        ));
+        return Err(err(file, line, format!("expected a date range FROM..TO, found '{range}'")));
     };
     let from = parse_date(file, line, from, false)?.unwrap_or(NaiveDate::MIN);
     let to = parse_date(file, line, to, true)?;
     if to.is_some_and(|to| to < from) {
-        return Err(err(
-            file,
-            line,
-            format!("role ends before it starts: '{range}'"),
-        ));
+        return Err(err(file, line, format!("role ends before it starts: '{range}'")));
     }
     Ok(Role { code, from, to })
 }
@@ -553,18 +499,11 @@ fn finish_block(st: &mut State, b: Block) -> Result<()> {
             return Err(err(
                 &b.file,
                 b.line,
-                format!(
-                    "person '{}' has no 'role:' line (expected at least one)",
-                    b.title
-                ),
+                format!("person '{}' has no 'role:' line (expected at least one)", b.title),
             ));
         }
         BlockKind::Sector if b.groups[0].forms.is_empty() => {
-            return Err(err(
-                &b.file,
-                b.line,
-                format!("@sector {} has no 'words:' line", b.title),
-            ));
+            return Err(err(&b.file, b.line, format!("@sector {} has no 'words:' line", b.title)));
         }
         _ => {}
     }
@@ -582,9 +521,7 @@ fn finish_block(st: &mut State, b: Block) -> Result<()> {
             return Err(err(
                 &b.file,
                 line,
-                format!(
-                    "role dates overlap the role at line {other} (expected one role at a time)"
-                ),
+                format!("role dates overlap the role at line {other} (expected one role at a time)"),
             ));
         }
     }
@@ -597,11 +534,7 @@ fn finish_block(st: &mut State, b: Block) -> Result<()> {
             line: *l,
         });
     }
-    let block_country = b
-        .code
-        .as_ref()
-        .map(|c| c.country.clone())
-        .unwrap_or_default();
+    let block_country = b.code.as_ref().map(|c| c.country.clone()).unwrap_or_default();
     let mut seen: HashSet<(EntryKind, String)> = HashSet::new();
     for Group { kind, code, forms } in b.groups {
         if forms.is_empty() {
@@ -609,34 +542,20 @@ fn finish_block(st: &mut State, b: Block) -> Result<()> {
         }
         let name = if matches!(
             kind,
-            EntryKind::Country
-                | EntryKind::Person
-                | EntryKind::Organisation
-                | EntryKind::Group
-                | EntryKind::Party
-                | EntryKind::Sector
+            EntryKind::Country | EntryKind::Person | EntryKind::Organisation | EntryKind::Group | EntryKind::Party | EntryKind::Sector
         ) {
             b.title.clone()
         } else {
             forms[0].0.clone()
         };
-        if !seen.insert((kind, name.clone()))
-            && matches!(kind, EntryKind::City | EntryKind::Seat | EntryKind::Capital)
-        {
-            return Err(err(
-                &b.file,
-                forms[0].1,
-                format!("'{name}' is listed twice in this block"),
-            ));
+        if !seen.insert((kind, name.clone())) && matches!(kind, EntryKind::City | EntryKind::Seat | EntryKind::Capital) {
+            return Err(err(&b.file, forms[0].1, format!("'{name}' is listed twice in this block")));
         }
         let index = st.parsed.entries.len();
         let country = match kind {
             EntryKind::Person => home.clone().unwrap_or_default(),
             EntryKind::Sector => String::new(),
-            _ => code
-                .as_ref()
-                .map(|c| c.country.clone())
-                .unwrap_or_else(|| block_country.clone()),
+            _ => code.as_ref().map(|c| c.country.clone()).unwrap_or_else(|| block_country.clone()),
         };
         if kind == EntryKind::Person {
             st.homes.push((index, b.file.clone(), b.line));
@@ -688,27 +607,20 @@ mod tests {
     #[test]
     fn splits_codes_into_parts() {
         let c = parse_code("PSEREBHMS").unwrap();
-        assert_eq!(
-            (c.country.as_str(), c.org.as_str(), c.sector.as_str()),
-            ("PSE", "HMS", "REB")
-        );
+        assert_eq!((c.country.as_str(), c.org.as_str(), c.sector.as_str()), ("PSE", "HMS", "REB"));
         let c = parse_code("IGOUNO").unwrap();
-        assert_eq!(
-            (c.country.as_str(), c.org.as_str(), c.sector.as_str()),
-            ("IGO", "UNO", "")
-        );
+        assert_eq!((c.country.as_str(), c.org.as_str(), c.sector.as_str()), ("IGO", "UNO", ""));
         assert!(parse_code("ARMGO").is_none());
         assert!(parse_code("armgov").is_none());
         assert!(parse_code("12AGOV").is_none());
-        assert_eq!(
-            parse_code("CODREBM23").map(|c| c.org),
-            Some("M23".to_string())
-        );
+        assert_eq!(parse_code("CODREBM23").map(|c| c.org), Some("M23".to_string()));
     }
 
     #[test]
     fn parses_a_country_block_into_entries() {
-        let p = load("@country ARM Armenia\nnames: Republic of Armenia\nadjectives: Armenian\ncapital: Yerevan\ncities: Gyumri | Vanadzor\n").unwrap();
+        let p =
+            load("@country ARM Armenia\nnames: Republic of Armenia\nadjectives: Armenian\ncapital: Yerevan\ncities: Gyumri | Vanadzor\n")
+                .unwrap();
         let kinds: Vec<EntryKind> = p.entries.iter().map(|e| e.kind).collect();
         assert_eq!(
             kinds,
@@ -728,8 +640,7 @@ mod tests {
 
     #[test]
     fn unknown_directive_names_file_and_line() {
-        assert!(message("\n@countri ARM Armenia\n")
-            .starts_with("t.txt:2: unknown directive '@countri'"));
+        assert!(message("\n@countri ARM Armenia\n").starts_with("t.txt:2: unknown directive '@countri'"));
     }
 
     #[test]
@@ -741,23 +652,16 @@ mod tests {
     #[test]
     fn role_needs_a_valid_code_and_date() {
         let base = "@country ARM Armenia\n@person Nikol Pashinyan\n";
-        assert!(message(&format!("{base}role: ARMGV 2018-05-08..\n"))
-            .starts_with("t.txt:3: expected an actor code"));
-        assert!(message(&format!("{base}role: ARMGOV 2018-13-08..\n"))
-            .starts_with("t.txt:3: expected a date"));
-        assert!(message(&format!("{base}role: ARMGOV 2018-05-08\n"))
-            .starts_with("t.txt:3: expected a date range"));
-        assert!(message(&format!("{base}role: ARMGOV 2019..2018\n"))
-            .starts_with("t.txt:3: role ends before"));
+        assert!(message(&format!("{base}role: ARMGV 2018-05-08..\n")).starts_with("t.txt:3: expected an actor code"));
+        assert!(message(&format!("{base}role: ARMGOV 2018-13-08..\n")).starts_with("t.txt:3: expected a date"));
+        assert!(message(&format!("{base}role: ARMGOV 2018-05-08\n")).starts_with("t.txt:3: expected a date range"));
+        assert!(message(&format!("{base}role: ARMGOV 2019..2018\n")).starts_with("t.txt:3: role ends before"));
     }
 
     #[test]
     fn overlapping_roles_are_an_error() {
         let m = message("@country ARM Armenia\n@person X Y\nrole: ARMOPP 2013..2018-05-08\nrole: ARMGOV 2018-05-08..\n");
-        assert!(
-            m.starts_with("t.txt:4: role dates overlap the role at line 3"),
-            "{m}"
-        );
+        assert!(m.starts_with("t.txt:4: role dates overlap the role at line 3"), "{m}");
     }
 
     #[test]
@@ -769,19 +673,14 @@ mod tests {
     #[test]
     fn duplicate_country_code_is_an_error() {
         let m = message("@country ARM Armenia\n@country ARM Armenia again\n");
-        assert!(
-            m.starts_with("t.txt:2: country code 'ARM' already defined"),
-            "{m}"
-        );
+        assert!(m.starts_with("t.txt:2: country code 'ARM' already defined"), "{m}");
     }
 
     #[test]
     fn fields_before_a_header_and_persons_without_roles_are_errors() {
         assert!(message("names: X\n").starts_with("t.txt:1: expected a block header"));
-        assert!(message("@country ARM Armenia\n\n@person X Y\naliases: Y\n")
-            .starts_with("t.txt:3: person 'X Y' has no 'role:'"));
-        assert!(message("@country ARM Armenia\nnames: A || B\n")
-            .starts_with("t.txt:2: expected names separated"));
+        assert!(message("@country ARM Armenia\n\n@person X Y\naliases: Y\n").starts_with("t.txt:3: person 'X Y' has no 'role:'"));
+        assert!(message("@country ARM Armenia\nnames: A || B\n").starts_with("t.txt:2: expected names separated"));
     }
 
     #[test]
@@ -831,18 +730,9 @@ mod tests {
 
     #[test]
     fn year_and_month_dates_cover_the_whole_period() {
-        assert_eq!(
-            parse_date("f", 1, "2018", true).unwrap(),
-            NaiveDate::from_ymd_opt(2018, 12, 31)
-        );
-        assert_eq!(
-            parse_date("f", 1, "2024-02", true).unwrap(),
-            NaiveDate::from_ymd_opt(2024, 2, 29)
-        );
-        assert_eq!(
-            parse_date("f", 1, "2024-02", false).unwrap(),
-            NaiveDate::from_ymd_opt(2024, 2, 1)
-        );
+        assert_eq!(parse_date("f", 1, "2018", true).unwrap(), NaiveDate::from_ymd_opt(2018, 12, 31));
+        assert_eq!(parse_date("f", 1, "2024-02", true).unwrap(), NaiveDate::from_ymd_opt(2024, 2, 29));
+        assert_eq!(parse_date("f", 1, "2024-02", false).unwrap(), NaiveDate::from_ymd_opt(2024, 2, 1));
         assert_eq!(parse_date("f", 1, "", false).unwrap(), None);
     }
 }

@@ -8,13 +8,9 @@ use chrono::NaiveDate;
 /// of the entry named exactly `name` at `date`: `?` when no entry has that name,
 /// `-` when the entry has no code at that date.
 fn code(dict: &ActorDict, name: &str, date: &str) -> String {
-    let date = NaiveDate::parse_from_str(date, "%Y-%m-%d")
-        .unwrap_or_else(|e| panic!("bad date {date}: {e}"));
+    let date = NaiveDate::parse_from_str(date, "%Y-%m-%d").unwrap_or_else(|e| panic!("bad date {date}: {e}"));
     match dict.lookup(name) {
-        Some(entry) => entry
-            .code_at(date)
-            .map(|c| c.code())
-            .unwrap_or_else(|| "-".to_string()),
+        Some(entry) => entry.code_at(date).map(|c| c.code()).unwrap_or_else(|| "-".to_string()),
         None => "?".to_string(),
     }
 }
@@ -232,8 +228,7 @@ fn a_sentence_splits_into_the_expected_matches() {
         ("Sochi", EntryKind::City),
         ("the Kremlin", EntryKind::Seat),
     ];
-    let expected: Vec<(String, EntryKind)> =
-        expected.iter().map(|(t, k)| (t.to_string(), *k)).collect();
+    let expected: Vec<(String, EntryKind)> = expected.iter().map(|(t, k)| (t.to_string(), *k)).collect();
     assert_eq!(found, expected);
 }
 
@@ -262,16 +257,8 @@ fn temp_dir(tag: &str) -> std::path::PathBuf {
 #[test]
 fn loads_user_dictionaries_from_a_directory() {
     let dir = temp_dir("ok");
-    std::fs::write(
-        dir.join("a.txt"),
-        "@country ARM Armenia\ncapital: Yerevan\n",
-    )
-    .unwrap();
-    std::fs::write(
-        dir.join("b.txt"),
-        "@person Nikol Pashinyan\nrole: ARMGOV 2018-05-08..\n",
-    )
-    .unwrap();
+    std::fs::write(dir.join("a.txt"), "@country ARM Armenia\ncapital: Yerevan\n").unwrap();
+    std::fs::write(dir.join("b.txt"), "@person Nikol Pashinyan\nrole: ARMGOV 2018-05-08..\n").unwrap();
     std::fs::write(dir.join("notes.md"), "not a dictionary").unwrap();
     let dict = ActorDict::load_dir(&dir).expect("user dictionary loads");
     assert_eq!(code(&dict, "Nikol Pashinyan", "2020-01-01"), "ARMGOV");
@@ -287,22 +274,14 @@ fn directory_errors_name_the_file_and_line() {
         "@country ARM Armenia\n\n@person Nikol Pashinyan\nrole: ARMGOV 2018-05-32..\n",
     )
     .unwrap();
-    let err = ActorDict::load_dir(&dir)
-        .expect_err("bad date is rejected")
-        .to_string();
+    let err = ActorDict::load_dir(&dir).expect_err("bad date is rejected").to_string();
     assert!(
         err.ends_with("a.txt:4: expected a date YYYY-MM-DD, YYYY-MM or YYYY, found '2018-05-32'"),
         "{err}"
     );
     let empty = temp_dir("empty");
-    assert!(matches!(
-        ActorDict::load_dir(&empty),
-        Err(Error::NoFiles(_))
-    ));
-    assert!(matches!(
-        ActorDict::load_dir(&dir.join("missing")),
-        Err(Error::Io { .. })
-    ));
+    assert!(matches!(ActorDict::load_dir(&empty), Err(Error::NoFiles(_))));
+    assert!(matches!(ActorDict::load_dir(&dir.join("missing")), Err(Error::Io { .. })));
     let _ = std::fs::remove_dir_all(&dir);
     let _ = std::fs::remove_dir_all(&empty);
 }
@@ -315,9 +294,7 @@ fn a_user_name_contradicting_the_default_is_an_error() {
         "@person Someone Else\naliases: Pashinyan\nrole: ARMOPP 2020..\n",
     )
     .unwrap();
-    let err = ActorDict::load_default_and_dir(&dir)
-        .expect_err("clash is rejected")
-        .to_string();
+    let err = ActorDict::load_default_and_dir(&dir).expect_err("clash is rejected").to_string();
     assert!(err.contains("mine.txt:2: name 'Pashinyan'"), "{err}");
     assert!(err.contains("leaders-asia.txt:"), "{err}");
     let _ = std::fs::remove_dir_all(&dir);
@@ -333,10 +310,7 @@ fn every_dictionary_file_of_the_resources_folder_is_embedded() {
         .filter(|n| n.ends_with(".txt"))
         .collect();
     on_disk.sort();
-    let mut embedded: Vec<String> = super::DEFAULT_FILES
-        .iter()
-        .map(|(n, _)| n.to_string())
-        .collect();
+    let mut embedded: Vec<String> = super::DEFAULT_FILES.iter().map(|(n, _)| n.to_string()).collect();
     embedded.sort();
     assert_eq!(on_disk, embedded);
     // The folder and the embedded copy load to the same dictionary.

@@ -44,17 +44,11 @@ impl ActorEntry {
                 return Some(&c.code);
             }
         }
-        self.codes
-            .iter()
-            .find(|c| c.is_default())
-            .map(|c| c.code.as_str())
+        self.codes.iter().find(|c| c.is_default()).map(|c| c.code.as_str())
     }
     /// The primary phrase as text.
     pub fn root(&self) -> String {
-        self.phrases
-            .first()
-            .map(|p| p.join(" "))
-            .unwrap_or_default()
+        self.phrases.first().map(|p| p.join(" ")).unwrap_or_default()
     }
 }
 
@@ -231,10 +225,7 @@ impl ActorDictionary {
         for (i, e) in self.entries.iter().enumerate() {
             for (k, p) in e.phrases.iter().enumerate() {
                 if let Some(first) = p.first() {
-                    self.index
-                        .entry(first.clone())
-                        .or_default()
-                        .push((i as u32, k as u32));
+                    self.index.entry(first.clone()).or_default().push((i as u32, k as u32));
                 }
             }
         }
@@ -252,12 +243,7 @@ impl ActorDictionary {
 
     /// The longest phrase starting at `words[start]`, letting up to `max_gap` words come
     /// between phrase words written with a blank: (end index, entry).
-    pub fn longest_match_at(
-        &self,
-        words: &[String],
-        start: usize,
-        max_gap: usize,
-    ) -> Option<(usize, &ActorEntry)> {
+    pub fn longest_match_at(&self, words: &[String], start: usize, max_gap: usize) -> Option<(usize, &ActorEntry)> {
         let cands = self.index.get(words.get(start)?)?;
         cands.iter().find_map(|&(i, k)| {
             let e = &self.entries[i as usize];

@@ -72,11 +72,7 @@ impl AgentDictionary {
                 Some(open) => match phrase[open..].find('}') {
                     Some(close) => (
                         &phrase[..open],
-                        Some(
-                            phrase[open + 1..open + close]
-                                .split_whitespace()
-                                .collect::<Vec<_>>(),
-                        ),
+                        Some(phrase[open + 1..open + close].split_whitespace().collect::<Vec<_>>()),
                     ),
                     None => {
                         rep.reject(line.no, line.raw, "unclosed '{'");
@@ -139,19 +135,11 @@ impl AgentDictionary {
     fn reindex(&mut self) {
         self.index.clear();
         for (i, e) in self.entries.iter().enumerate() {
-            self.index
-                .entry(e.words[0].clone())
-                .or_default()
-                .push(i as u32);
+            self.index.entry(e.words[0].clone()).or_default().push(i as u32);
         }
         let entries = &self.entries;
         for v in self.index.values_mut() {
-            v.sort_by(|a, b| {
-                entries[*b as usize]
-                    .words
-                    .len()
-                    .cmp(&entries[*a as usize].words.len())
-            });
+            v.sort_by(|a, b| entries[*b as usize].words.len().cmp(&entries[*a as usize].words.len()));
         }
     }
 
@@ -161,41 +149,26 @@ impl AgentDictionary {
     }
 
     /// The longest agent phrase starting at `words[start]` (gaps as for actors): (end, entry).
-    pub fn longest_match_at(
-        &self,
-        words: &[String],
-        start: usize,
-        max_gap: usize,
-    ) -> Option<(usize, &AgentEntry)> {
+    pub fn longest_match_at(&self, words: &[String], start: usize, max_gap: usize) -> Option<(usize, &AgentEntry)> {
         let cands = self.index.get(words.get(start)?)?;
         cands
             .iter()
             .map(|&i| &self.entries[i as usize])
-            .find_map(|e| {
-                match_phrase(&e.words, &e.gaps, words, start, max_gap).map(|end| (end, e))
-            })
+            .find_map(|e| match_phrase(&e.words, &e.gaps, words, start, max_gap).map(|end| (end, e)))
     }
 }
 
 /// Replace one `!NAME!` marker by each member of its set.
-fn expand_substitution(
-    p: &str,
-    subs: &HashMap<String, Vec<String>>,
-) -> Result<Vec<String>, String> {
+fn expand_substitution(p: &str, subs: &HashMap<String, Vec<String>>) -> Result<Vec<String>, String> {
     let Some(open) = p.find('!') else {
         return Ok(vec![p.to_string()]);
     };
     let close = p[open + 1..].find('!').ok_or("unclosed '!' marker")? + open + 1;
     let name = &p[open + 1..close];
-    let items = subs
-        .get(name)
-        .ok_or_else(|| format!("undefined substitution !{name}!"))?;
+    let items = subs.get(name).ok_or_else(|| format!("undefined substitution !{name}!"))?;
     let mut out = Vec::new();
     for it in items {
-        out.extend(expand_substitution(
-            &format!("{}{}{}", &p[..open], it, &p[close + 1..]),
-            subs,
-        )?);
+        out.extend(expand_substitution(&format!("{}{}{}", &p[..open], it, &p[close + 1..]), subs)?);
     }
     Ok(out)
 }

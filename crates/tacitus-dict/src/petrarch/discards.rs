@@ -67,18 +67,9 @@ impl DiscardList {
         let norm: String = text
             .to_uppercase()
             .chars()
-            .map(|c| {
-                if c.is_alphanumeric() || c == '\'' || c == '-' {
-                    c
-                } else {
-                    ' '
-                }
-            })
+            .map(|c| if c.is_alphanumeric() || c == '\'' || c == '-' { c } else { ' ' })
             .collect();
-        let padded = format!(
-            " {} ",
-            norm.split_whitespace().collect::<Vec<_>>().join(" ")
-        );
+        let padded = format!(" {} ", norm.split_whitespace().collect::<Vec<_>>().join(" "));
         let mut found: Option<(DiscardKind, &Discard)> = None;
         for d in &self.entries {
             let needle = format!(" {}", d.phrase);
@@ -87,11 +78,7 @@ impl DiscardList {
                 !d.whole_word || after.is_none_or(|c| c == ' ')
             });
             if hit {
-                let kind = if d.story {
-                    DiscardKind::Story
-                } else {
-                    DiscardKind::Sentence
-                };
+                let kind = if d.story { DiscardKind::Story } else { DiscardKind::Sentence };
                 if kind == DiscardKind::Story {
                     return Some((kind, d));
                 }

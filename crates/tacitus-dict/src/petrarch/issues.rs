@@ -57,13 +57,9 @@ fn expand(phrase: &str) -> Vec<String> {
         out = out
             .iter()
             .flat_map(|o| {
-                variants.iter().map(move |v| {
-                    if o.is_empty() {
-                        v.clone()
-                    } else {
-                        format!("{o} {v}")
-                    }
-                })
+                variants
+                    .iter()
+                    .map(move |v| if o.is_empty() { v.clone() } else { format!("{o} {v}") })
             })
             .collect();
     }
@@ -115,24 +111,11 @@ impl IssueList {
         let norm: String = text
             .to_uppercase()
             .chars()
-            .map(|c| {
-                if c.is_alphanumeric() || c == '-' || c == '\'' {
-                    c
-                } else {
-                    ' '
-                }
-            })
+            .map(|c| if c.is_alphanumeric() || c == '-' || c == '\'' { c } else { ' ' })
             .collect();
-        let padded = format!(
-            " {} ",
-            norm.split_whitespace().collect::<Vec<_>>().join(" ")
-        );
+        let padded = format!(" {} ", norm.split_whitespace().collect::<Vec<_>>().join(" "));
         let mut out = BTreeMap::new();
-        if self
-            .ignore
-            .iter()
-            .any(|i| padded.contains(&format!(" {i} ")))
-        {
+        if self.ignore.iter().any(|i| padded.contains(&format!(" {i} "))) {
             return out;
         }
         for i in &self.issues {

@@ -41,11 +41,7 @@ pub enum PetrarchError {
     },
     /// A file was read but is not usable at all (e.g. not UTF-8 nor Latin-1 text).
     #[error("{path}:{line}: {message}")]
-    Syntax {
-        path: String,
-        line: usize,
-        message: String,
-    },
+    Syntax { path: String, line: usize, message: String },
 }
 
 /// Crate-local result for the PETRARCH importers.

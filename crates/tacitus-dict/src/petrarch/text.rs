@@ -109,11 +109,7 @@ pub fn lines<'a>(text: &'a str, comment_chars: &[char]) -> Vec<Line<'a>> {
             }
         }
         let body = strip_comment(&kept, comment_chars).trim_end().to_string();
-        out.push(Line {
-            no: i + 1,
-            raw,
-            body,
-        });
+        out.push(Line { no: i + 1, raw, body });
     }
     out
 }
@@ -183,23 +179,13 @@ pub fn phrase_words_gaps(s: &str) -> (Vec<String>, Vec<bool>) {
 
 /// Match a phrase (with gap flags) against `words` starting at `start`; returns the end index
 /// (exclusive). A gap lets up to `max_gap` other words come between two phrase words.
-pub fn match_phrase(
-    phrase: &[String],
-    gaps: &[bool],
-    words: &[String],
-    start: usize,
-    max_gap: usize,
-) -> Option<usize> {
+pub fn match_phrase(phrase: &[String], gaps: &[bool], words: &[String], start: usize, max_gap: usize) -> Option<usize> {
     if phrase.is_empty() || words.get(start) != phrase.first() {
         return None;
     }
     let mut pos = start + 1;
     for (k, w) in phrase.iter().enumerate().skip(1) {
-        let allow = if gaps.get(k).copied().unwrap_or(false) {
-            max_gap
-        } else {
-            0
-        };
+        let allow = if gaps.get(k).copied().unwrap_or(false) { max_gap } else { 0 };
         let found = (pos..words.len().min(pos + allow + 1)).find(|&j| &words[j] == w)?;
         pos = found + 1;
     }
@@ -238,10 +224,7 @@ mod tests {
         let (w, g) = phrase_words_gaps("ITHILEN TELEVISION_NEWS");
         assert_eq!(w, ["ITHILEN", "TELEVISION", "NEWS"]);
         assert_eq!(g, [false, true, false]);
-        let s: Vec<String> = "ITHILEN STATE-RUN TELEVISION NEWS"
-            .split(' ')
-            .map(String::from)
-            .collect();
+        let s: Vec<String> = "ITHILEN STATE-RUN TELEVISION NEWS".split(' ').map(String::from).collect();
         assert_eq!(match_phrase(&w, &g, &s, 0, 3), Some(4));
         assert_eq!(match_phrase(&w, &g, &s, 0, 0), None);
     }

@@ -108,23 +108,13 @@ pub struct VerbDictionary {
 /// `ING` (dropping a final `E`).
 pub fn regular_forms(root: &str) -> Vec<String> {
     let mut v = vec![root.to_string()];
-    let cons_y = root.ends_with('Y')
-        && root
-            .chars()
-            .rev()
-            .nth(1)
-            .is_some_and(|c| !"AEIOU".contains(c));
+    let cons_y = root.ends_with('Y') && root.chars().rev().nth(1).is_some_and(|c| !"AEIOU".contains(c));
     // `root` may hold non-ASCII letters (Latin-1 dictionaries): cut on character boundaries
     let stem_y = root.strip_suffix('Y').unwrap_or(root);
     // third person
     if cons_y {
         v.push(format!("{stem_y}IES"));
-    } else if root.ends_with('S')
-        || root.ends_with('X')
-        || root.ends_with('Z')
-        || root.ends_with("CH")
-        || root.ends_with("SH")
-    {
+    } else if root.ends_with('S') || root.ends_with('X') || root.ends_with('Z') || root.ends_with("CH") || root.ends_with("SH") {
         v.push(format!("{root}ES"));
     } else {
         v.push(format!("{root}S"));
@@ -202,9 +192,7 @@ impl VerbDictionary {
                         let inner = member.trim_start_matches('&').to_uppercase();
                         let inner = inner.trim_end_matches('_').to_string();
                         match d.synsets.get(&inner).cloned() {
-                            Some(phrases) => {
-                                d.synsets.entry(name.clone()).or_default().extend(phrases)
-                            }
+                            Some(phrases) => d.synsets.entry(name.clone()).or_default().extend(phrases),
                             None => rep.reject(no, line.raw, "undefined synset inside synset"),
                         }
                         continue;
@@ -227,11 +215,7 @@ impl VerbDictionary {
                     continue;
                 }
                 // A synset ends at the first line that is not a member.
-                state = if d.blocks.is_empty() {
-                    State::Top
-                } else {
-                    State::Block
-                };
+                state = if d.blocks.is_empty() { State::Top } else { State::Block };
             }
             if body.starts_with('~') {
                 match parse_transformation(body, no) {
@@ -274,11 +258,7 @@ impl VerbDictionary {
             let before = b.patterns.len();
             let mut dropped = Vec::new();
             b.patterns.retain(|p| {
-                let ok = p
-                    .upper
-                    .iter()
-                    .chain(p.lower.iter())
-                    .all(|e| synsets_defined(e, syn));
+                let ok = p.upper.iter().chain(p.lower.iter()).all(|e| synsets_defined(e, syn));
                 if !ok {
                     dropped.push(p.line);
                 }
@@ -289,11 +269,7 @@ impl VerbDictionary {
                 for l in dropped {
                     rep.entries -= 1;
                     let raw = all.get(l - 1).copied().unwrap_or("");
-                    rep.reject(
-                        l,
-                        raw,
-                        "pattern uses an undefined synset (ignored, as documented)",
-                    );
+                    rep.reject(l, raw, "pattern uses an undefined synset (ignored, as documented)");
                 }
             }
         }
@@ -314,9 +290,7 @@ impl VerbDictionary {
 fn synsets_defined(e: &PatternElem, syn: &HashMap<String, Vec<Vec<String>>>) -> bool {
     match &e.token {
         PatternToken::Synset(n) => syn.contains_key(n),
-        PatternToken::Phrase(v) | PatternToken::Prep(v) => {
-            v.iter().all(|e| synsets_defined(e, syn))
-        }
+        PatternToken::Phrase(v) | PatternToken::Prep(v) => v.iter().all(|e| synsets_defined(e, syn)),
         _ => true,
     }
 }
@@ -397,10 +371,7 @@ fn parse_verb_line(body: &str, block: usize) -> Result<Vec<VerbForm>, String> {
 /// Split `KLM_NOP_+RST` / `+BREAK_DOWN` / `LASH OUT` into (pre words, verb, post words). Without
 /// a `+` marker the first word is the verb.
 fn split_multi(s: &str) -> Result<(Vec<String>, String, Vec<String>), String> {
-    let pieces: Vec<&str> = s
-        .split(|c: char| c == '_' || c.is_whitespace())
-        .filter(|p| !p.is_empty())
-        .collect();
+    let pieces: Vec<&str> = s.split(|c: char| c == '_' || c.is_whitespace()).filter(|p| !p.is_empty()).collect();
     if pieces.is_empty() {
         return Err("empty verb".into());
     }
@@ -425,12 +396,7 @@ pub fn parse_pattern(p: &str, line: usize) -> Result<VerbPattern, String> {
         .iter()
         .position(|e| e.token == PatternToken::Verb)
         .ok_or("pattern without '*'")?;
-    if elems
-        .iter()
-        .filter(|e| e.token == PatternToken::Verb)
-        .count()
-        > 1
-    {
+    if elems.iter().filter(|e| e.token == PatternToken::Verb).count() > 1 {
         return Err("pattern with two '*'".into());
     }
     let upper_joined = star > 0 && elems[star - 1].joined_next;
@@ -440,11 +406,7 @@ pub fn parse_pattern(p: &str, line: usize) -> Result<VerbPattern, String> {
         last.joined_next = false;
     }
     let lower = elems[star + 1..].to_vec();
-    let code = if code.is_empty() {
-        "---".to_string()
-    } else {
-        code.to_string()
-    };
+    let code = if code.is_empty() { "---".to_string() } else { code.to_string() };
     Ok(VerbPattern {
         line,
         upper,
@@ -468,12 +430,7 @@ fn parse_seq(c: &[char], i: &mut usize, close: Option<char>) -> Result<Vec<Patte
 
 /// `open_ended`: the group may run to the end of the pattern (the older `(P ...` marker of
 /// `newdict.txt`, whose `)` is often left out).
-fn parse_seq_opt(
-    c: &[char],
-    i: &mut usize,
-    close: Option<char>,
-    open_ended: bool,
-) -> Result<Vec<PatternElem>, String> {
+fn parse_seq_opt(c: &[char], i: &mut usize, close: Option<char>, open_ended: bool) -> Result<Vec<PatternElem>, String> {
     let mut out: Vec<PatternElem> = Vec::new();
     let mut word = String::new();
     let flush = |word: &mut String, out: &mut Vec<PatternElem>, joined: bool| {
@@ -514,9 +471,7 @@ fn parse_seq_opt(
             '{' | '(' => {
                 flush(&mut word, &mut out, false);
                 let end = if ch == '{' { '}' } else { ')' };
-                let p_marker = ch == '('
-                    && c.get(*i) == Some(&'P')
-                    && c.get(*i + 1).is_some_and(|x| x.is_whitespace());
+                let p_marker = ch == '(' && c.get(*i) == Some(&'P') && c.get(*i + 1).is_some_and(|x| x.is_whitespace());
                 if p_marker {
                     *i += 1;
                 }
@@ -526,10 +481,7 @@ fn parse_seq_opt(
                 } else {
                     PatternToken::Prep(inner)
                 };
-                out.push(PatternElem {
-                    token,
-                    joined_next: false,
-                });
+                out.push(PatternElem { token, joined_next: false });
             }
             '}' | ')' => {
                 flush(&mut word, &mut out, false);
@@ -595,18 +547,9 @@ mod tests {
 
     #[test]
     fn regular_forms_are_generated() {
-        assert_eq!(
-            regular_forms("DEPART"),
-            ["DEPART", "DEPARTS", "DEPARTED", "DEPARTING"]
-        );
-        assert_eq!(
-            regular_forms("RESTORE"),
-            ["RESTORE", "RESTORES", "RESTORED", "RESTORING"]
-        );
-        assert_eq!(
-            regular_forms("DENY"),
-            ["DENY", "DENIES", "DENIED", "DENYING"]
-        );
+        assert_eq!(regular_forms("DEPART"), ["DEPART", "DEPARTS", "DEPARTED", "DEPARTING"]);
+        assert_eq!(regular_forms("RESTORE"), ["RESTORE", "RESTORES", "RESTORED", "RESTORING"]);
+        assert_eq!(regular_forms("DENY"), ["DENY", "DENIES", "DENIED", "DENYING"]);
     }
 
     #[test]
@@ -628,10 +571,7 @@ mod tests {
         assert_eq!(p.lower[0].token, PatternToken::Word("IN".into()));
         assert!(p.lower[0].joined_next);
         assert_eq!(p.lower[1].token, PatternToken::Source);
-        assert!(matches!(
-            d.blocks[0].patterns[2].lower[0].token,
-            PatternToken::Prep(_)
-        ));
+        assert!(matches!(d.blocks[0].patterns[2].lower[0].token, PatternToken::Prep(_)));
     }
 
     #[test]

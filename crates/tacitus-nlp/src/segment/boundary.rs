@@ -88,10 +88,7 @@ struct Shape {
 
 impl Shape {
     fn of(w: &str) -> Shape {
-        let mut shape = Shape {
-            bytes: [0; 4],
-            len: 0,
-        };
+        let mut shape = Shape { bytes: [0; 4], len: 0 };
         let mut last = 0u8;
         for c in w.chars() {
             let s = if c.is_uppercase() {
@@ -175,9 +172,7 @@ impl GapView<'_> {
 }
 
 fn tok<'a>(text: &'a str, tokens: &[Token], i: usize) -> &'a str {
-    tokens
-        .get(i)
-        .map_or("", |t| &text[t.span.start as usize..t.span.end as usize])
+    tokens.get(i).map_or("", |t| &text[t.span.start as usize..t.span.end as usize])
 }
 
 /// Is the gap after token `i` one the classifier decides on? (The rules found no boundary, the
@@ -187,10 +182,7 @@ pub(crate) fn is_candidate(text: &str, tokens: &[Token], i: usize) -> bool {
         return false;
     }
     let next = tok(text, tokens, i + 1);
-    let opens = next
-        .chars()
-        .next()
-        .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit());
+    let opens = next.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit());
     if !opens {
         return false;
     }
@@ -199,8 +191,7 @@ pub(crate) fn is_candidate(text: &str, tokens: &[Token], i: usize) -> bool {
         return false;
     }
     let mut cs = prev.chars();
-    let initial =
-        cs.next().is_some_and(char::is_uppercase) && cs.next() == Some('.') && cs.next().is_none();
+    let initial = cs.next().is_some_and(char::is_uppercase) && cs.next() == Some('.') && cs.next().is_none();
     !initial
 }
 
@@ -248,9 +239,7 @@ impl BoundaryModel {
             if line.is_empty() || line.starts_with('#') {
                 continue;
             }
-            let (key, value) = line
-                .split_once('\t')
-                .ok_or_else(|| bad("expected two tab-separated fields"))?;
+            let (key, value) = line.split_once('\t').ok_or_else(|| bad("expected two tab-separated fields"))?;
             let value: f32 = value.parse().map_err(|_| bad("bad number"))?;
             if key == "threshold" {
                 model.threshold = value;
@@ -366,8 +355,7 @@ pub fn train(docs: &[TrainingText], epochs: usize, min_count: u32) -> BoundaryMo
     }
     let mut weights = FeatureMap::default();
     for (h, wi) in &w {
-        let acc = total.get(h).copied().unwrap_or(0.0)
-            + (t - stamp.get(h).copied().unwrap_or(0)) as f32 * wi;
+        let acc = total.get(h).copied().unwrap_or(0.0) + (t - stamp.get(h).copied().unwrap_or(0)) as f32 * wi;
         let avg = acc / t.max(1) as f32;
         if avg.abs() >= 0.001 {
             weights.insert(*h, avg);
@@ -411,19 +399,11 @@ mod tests {
     fn learns_a_separable_toy_boundary() {
         // "Thanks" after a lower-case word always opens a sentence here; "Smith" never does.
         let mut docs = Vec::new();
-        let words = [
-            "noon", "home", "work", "night", "dawn", "lunch", "length", "last", "once", "ten",
-        ];
+        let words = ["noon", "home", "work", "night", "dawn", "lunch", "length", "last", "once", "ten"];
         for k in 0..50 {
-            let text = format!(
-                "we met at {} Thanks Bob and Jo Smith came",
-                words[k % words.len()]
-            );
+            let text = format!("we met at {} Thanks Bob and Jo Smith came", words[k % words.len()]);
             let end = text.find(" Thanks").unwrap_or(0);
-            docs.push(TrainingText {
-                text,
-                ends: vec![end],
-            });
+            docs.push(TrainingText { text, ends: vec![end] });
         }
         let model = train(&docs, 5, 1);
         let text = "see you soon Thanks Ann and Jo Smith left";

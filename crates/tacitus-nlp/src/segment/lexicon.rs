@@ -21,10 +21,7 @@ impl Lower {
         for (dst, src) in buf.iter_mut().zip(bytes) {
             *dst = src.to_ascii_lowercase();
         }
-        Some(Lower {
-            buf,
-            len: bytes.len(),
-        })
+        Some(Lower { buf, len: bytes.len() })
     }
 
     pub(crate) fn as_str(&self) -> &str {
@@ -36,30 +33,26 @@ impl Lower {
 /// Abbreviations written with a final period whatever their case (`Mr.`, `etc.`, `Sept.`).
 /// Lower-case, without the period, sorted for binary search.
 const ABBREVIATIONS: &[&str] = &[
-    "adm", "al", "approx", "apr", "arrv", "assn", "asst", "attn", "aug", "ave", "bldg", "blvd",
-    "brig", "bros", "capt", "cf", "cmdr", "co", "col", "conn", "corp", "cpl", "dec", "dept",
-    "dist", "dr", "esp", "esq", "est", "etc", "feb", "fig", "figs", "fla", "ft", "gen", "gens",
-    "gov", "govt", "hon", "hwy", "inc", "incl", "jan", "jr", "jul", "jun", "lb", "lbs", "lt",
-    "ltd", "maj", "messrs", "mfg", "mg", "mr", "mrs", "ms", "mt", "no", "nos", "nov", "oct", "oz",
-    "pct", "pp", "pres", "prof", "pvt", "rd", "rep", "reps", "rev", "sen", "sens", "sep", "sept",
-    "sgt", "spec", "sr", "st", "ste", "supt", "tel", "thur", "thurs", "tues", "univ", "v", "vol",
-    "vols", "vs",
+    "adm", "al", "approx", "apr", "arrv", "assn", "asst", "attn", "aug", "ave", "bldg", "blvd", "brig", "bros", "capt", "cf", "cmdr", "co",
+    "col", "conn", "corp", "cpl", "dec", "dept", "dist", "dr", "esp", "esq", "est", "etc", "feb", "fig", "figs", "fla", "ft", "gen",
+    "gens", "gov", "govt", "hon", "hwy", "inc", "incl", "jan", "jr", "jul", "jun", "lb", "lbs", "lt", "ltd", "maj", "messrs", "mfg", "mg",
+    "mr", "mrs", "ms", "mt", "no", "nos", "nov", "oct", "oz", "pct", "pp", "pres", "prof", "pvt", "rd", "rep", "reps", "rev", "sen",
+    "sens", "sep", "sept", "sgt", "spec", "sr", "st", "ste", "supt", "tel", "thur", "thurs", "tues", "univ", "v", "vol", "vols", "vs",
 ];
 
 /// Abbreviations that are also ordinary words (`sat.`, `ill.`, `no.`): only an upper-case first
 /// letter makes them abbreviations. Lower-case, sorted.
 const CAPITALISED_ABBREVIATIONS: &[&str] = &[
-    "ala", "ariz", "ark", "calif", "colo", "del", "fri", "ga", "ill", "ind", "kan", "kans", "ky",
-    "la", "mar", "mass", "md", "me", "mich", "minn", "miss", "mo", "mon", "mont", "neb", "nev",
-    "okla", "ore", "pa", "sat", "sun", "tenn", "tex", "va", "vt", "wash", "wed", "wis", "wyo",
+    "ala", "ariz", "ark", "calif", "colo", "del", "fri", "ga", "ill", "ind", "kan", "kans", "ky", "la", "mar", "mass", "md", "me", "mich",
+    "minn", "miss", "mo", "mon", "mont", "neb", "nev", "okla", "ore", "pa", "sat", "sun", "tenn", "tex", "va", "vt", "wash", "wed", "wis",
+    "wyo",
 ];
 
 /// Abbreviations that stand before a name or an example and so never end a sentence (`Mr.`,
 /// `Gen.`, `e.g.`, `v.`).
 const TITLES: &[&str] = &[
-    "adm", "amb", "brig", "capt", "cf", "cmdr", "col", "cpl", "dr", "e.g", "fr", "gen", "gens",
-    "gov", "hon", "i.e", "lt", "maj", "messrs", "mr", "mrs", "ms", "mt", "pres", "prof", "pvt",
-    "rep", "reps", "rev", "sen", "sens", "sgt", "supt", "v", "viz", "vs",
+    "adm", "amb", "brig", "capt", "cf", "cmdr", "col", "cpl", "dr", "e.g", "fr", "gen", "gens", "gov", "hon", "i.e", "lt", "maj", "messrs",
+    "mr", "mrs", "ms", "mt", "pres", "prof", "pvt", "rep", "reps", "rev", "sen", "sens", "sgt", "supt", "v", "viz", "vs",
 ];
 
 /// Abbreviations that take a number after them (`No. 1`, `Vol. 2`); with no number they are
@@ -69,8 +62,8 @@ const NUMBER_ABBREVIATIONS: &[&str] = &["art", "c", "ca", "fig", "no", "nos", "p
 /// Word beginnings that EWT and GUM keep joined to the rest by a hyphen (`e-mail`,
 /// `non-profit`, `co-founder`); other hyphens are split off as their own token.
 const HYPHEN_PREFIXES: &[&str] = &[
-    "anti", "co", "cross", "e", "ex", "extra", "inter", "intra", "mid", "mini", "multi", "non",
-    "over", "post", "pre", "pro", "re", "semi", "sub", "uh", "ultra",
+    "anti", "co", "cross", "e", "ex", "extra", "inter", "intra", "mid", "mini", "multi", "non", "over", "post", "pre", "pro", "re", "semi",
+    "sub", "uh", "ultra",
 ];
 
 /// Capitalised words that, after an abbreviation or an initial, show that a new sentence has
@@ -242,10 +235,7 @@ pub(crate) fn fused_contraction_split(word: &str) -> Option<usize> {
     let last = word.as_bytes().last()?.to_ascii_lowercase();
     if !(2..=8).contains(&word.len())
         || !matches!(last, b't' | b'a' | b'e' | b's' | b'm')
-        || !matches!(
-            first,
-            b'a' | b'c' | b'd' | b'g' | b'h' | b'i' | b's' | b't' | b'w' | b'y'
-        )
+        || !matches!(first, b'a' | b'c' | b'd' | b'g' | b'h' | b'i' | b's' | b't' | b'w' | b'y')
     {
         return None;
     }
@@ -267,10 +257,7 @@ mod tests {
             .windows(2)
             .all(|w| (w[0].0.len(), w[0].0) < (w[1].0.len(), w[1].0)));
         for (w, _) in FUSED_CONTRACTIONS {
-            assert!(
-                fused_contraction_split(w).is_some(),
-                "{w} is rejected early"
-            );
+            assert!(fused_contraction_split(w).is_some(), "{w} is rejected early");
         }
         for list in [
             ABBREVIATIONS,
@@ -279,11 +266,7 @@ mod tests {
             NUMBER_ABBREVIATIONS,
             SENTENCE_STARTERS,
         ] {
-            assert!(
-                list.windows(2).all(|w| w[0] < w[1]),
-                "unsorted near {:?}",
-                list.first()
-            );
+            assert!(list.windows(2).all(|w| w[0] < w[1]), "unsorted near {:?}", list.first());
         }
     }
 

@@ -85,11 +85,7 @@ mod tests {
                 text[covered..a].chars().all(tokenize::is_space),
                 "non-space char outside tokens before {a}"
             );
-            assert!(
-                !text[a..b].chars().any(tokenize::is_space),
-                "space inside token {:?}",
-                &text[a..b]
-            );
+            assert!(!text[a..b].chars().any(tokenize::is_space), "space inside token {:?}", &text[a..b]);
             covered = b;
         }
         assert!(text[covered..].chars().all(tokenize::is_space));
@@ -173,9 +169,7 @@ mod tests {
         let mut rng = XorShift(42);
         for _ in 0..2000 {
             let n = (rng.next() % 30) as usize;
-            let text: String = (0..n)
-                .map(|_| pieces[(rng.next() % pieces.len() as u64) as usize])
-                .collect();
+            let text: String = (0..n).map(|_| pieces[(rng.next() % pieces.len() as u64) as usize]).collect();
             check_invariants(&text);
         }
     }

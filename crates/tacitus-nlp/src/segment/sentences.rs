@@ -35,9 +35,7 @@ fn gap(text: &str, from: usize, to: usize) -> Gap {
             b'\n' => true,
             b'\r' => bytes.get(k + 1) != Some(&b'\n'),
             // U+2028 LINE SEPARATOR and U+2029 PARAGRAPH SEPARATOR
-            0xE2 if bytes.get(k + 1) == Some(&0x80)
-                && matches!(bytes.get(k + 2), Some(0xA8 | 0xA9)) =>
-            {
+            0xE2 if bytes.get(k + 1) == Some(&0x80) && matches!(bytes.get(k + 2), Some(0xA8 | 0xA9)) => {
                 if bytes[k + 2] == 0xA9 {
                     g.newlines += 1;
                 }
@@ -63,17 +61,11 @@ fn first_char(s: &str) -> char {
 }
 
 fn is_closer(tok: &str) -> bool {
-    matches!(
-        tok,
-        "\"" | "”" | "’" | "'" | "''" | ")" | "]" | "}" | "»" | "›" | "“"
-    )
+    matches!(tok, "\"" | "”" | "’" | "'" | "''" | ")" | "]" | "}" | "»" | "›" | "“")
 }
 
 fn is_opener(tok: &str) -> bool {
-    matches!(
-        tok,
-        "\"" | "“" | "‘" | "'" | "``" | "(" | "[" | "{" | "«" | "‹"
-    )
+    matches!(tok, "\"" | "“" | "‘" | "'" | "``" | "(" | "[" | "{" | "«" | "‹")
 }
 
 /// How a token can end a sentence.
@@ -109,14 +101,8 @@ fn terminal(tok: &str) -> Option<Terminal> {
             return Some(Terminal::Title);
         }
         let mut cs = tok.chars();
-        let single = cs.next().is_some_and(char::is_uppercase)
-            && cs.next() == Some('.')
-            && cs.next().is_none();
-        return Some(if single {
-            Terminal::Initial
-        } else {
-            Terminal::Abbreviation
-        });
+        let single = cs.next().is_some_and(char::is_uppercase) && cs.next() == Some('.') && cs.next().is_none();
+        return Some(if single { Terminal::Initial } else { Terminal::Abbreviation });
     }
     None
 }
@@ -134,11 +120,7 @@ impl Splitter<'_> {
 
     /// The gap between token `i` and token `i + 1`.
     fn gap_after(&self, i: usize) -> Gap {
-        gap(
-            self.text,
-            self.tokens[i].span.end as usize,
-            self.tokens[i + 1].span.start as usize,
-        )
+        gap(self.text, self.tokens[i].span.end as usize, self.tokens[i + 1].span.start as usize)
     }
 
     fn attached(&self, i: usize) -> bool {
@@ -152,12 +134,7 @@ impl Splitter<'_> {
         if f.is_uppercase() || f.is_ascii_digit() {
             return true;
         }
-        if is_opener(t)
-            || matches!(
-                f,
-                '-' | '—' | '–' | '*' | '•' | '$' | '€' | '£' | '#' | '@' | '<'
-            )
-        {
+        if is_opener(t) || matches!(f, '-' | '—' | '–' | '*' | '•' | '$' | '€' | '£' | '#' | '@' | '<') {
             return k + 1 >= self.tokens.len() || !first_char(self.tok(k + 1)).is_lowercase();
         }
         false
@@ -204,11 +181,7 @@ impl Splitter<'_> {
             return false;
         }
         let last = self.tok(i);
-        if matches!(
-            last,
-            "," | ";" | ":" | "(" | "[" | "-" | "–" | "—" | "&" | "/"
-        ) || lexicon::is_title(last)
-        {
+        if matches!(last, "," | ";" | ":" | "(" | "[" | "-" | "–" | "—" | "&" | "/") || lexicon::is_title(last) {
             return false;
         }
         let line_len = (self.tokens[i].span.end as usize).saturating_sub(line_start);
@@ -252,12 +225,8 @@ impl Splitter<'_> {
             let g = if last == i { g } else { self.gap_after(last) };
             let split = g.newlines >= 2
                 || match kind {
-                    Terminal::Period if i > 0 && self.is_list_number(i - 1, sentence_start) => {
-                        false
-                    }
-                    Terminal::Period | Terminal::Exclamation => {
-                        self.can_open(k) || (last == i && self.lowercase_opens(k))
-                    }
+                    Terminal::Period if i > 0 && self.is_list_number(i - 1, sentence_start) => false,
+                    Terminal::Period | Terminal::Exclamation => self.can_open(k) || (last == i && self.lowercase_opens(k)),
                     Terminal::Ellipsis => first_char(self.tok(k)).is_uppercase(),
                     Terminal::Abbreviation | Terminal::Initial => self.clearly_opens(k),
                     Terminal::Title => false,
@@ -295,18 +264,11 @@ pub fn split_sentences(text: &str, tokens: &[Token]) -> Vec<Sentence> {
 
 /// Group `tokens` of `text` into sentences, by the rules and, if given, a boundary classifier
 /// for the gaps the rules leave open.
-pub fn split_sentences_with(
-    text: &str,
-    tokens: &[Token],
-    model: Option<&BoundaryModel>,
-) -> Vec<Sentence> {
+pub fn split_sentences_with(text: &str, tokens: &[Token], model: Option<&BoundaryModel>) -> Vec<Sentence> {
     let mut ends = rule_ends(text, tokens);
     if let Some(model) = model {
         for (i, end) in ends.iter_mut().enumerate() {
-            if !*end
-                && boundary::is_candidate(text, tokens, i)
-                && model.ends_sentence(text, tokens, i)
-            {
+            if !*end && boundary::is_candidate(text, tokens, i) && model.ends_sentence(text, tokens, i) {
                 *end = true;
             }
         }
@@ -343,12 +305,7 @@ mod tests {
     fn ends_at_final_punctuation() {
         assert_eq!(
             sents("Russia hosts talks. Armenia agrees! Will Baku come? Yes."),
-            [
-                "Russia hosts talks.",
-                "Armenia agrees!",
-                "Will Baku come?",
-                "Yes."
-            ]
+            ["Russia hosts talks.", "Armenia agrees!", "Will Baku come?", "Yes."]
         );
     }
 
@@ -394,39 +351,25 @@ mod tests {
 
     #[test]
     fn closing_quotes_and_brackets_stay_with_their_sentence() {
-        assert_eq!(
-            sents("“We agree.” Putin smiled."),
-            ["“We agree.”", "Putin smiled."]
-        );
-        assert_eq!(
-            sents("He said \"no.\" Then he left."),
-            ["He said \"no.\"", "Then he left."]
-        );
-        assert_eq!(
-            sents("(It rained.) The talks went on."),
-            ["(It rained.)", "The talks went on."]
-        );
+        assert_eq!(sents("“We agree.” Putin smiled."), ["“We agree.”", "Putin smiled."]);
+        assert_eq!(sents("He said \"no.\" Then he left."), ["He said \"no.\"", "Then he left."]);
+        assert_eq!(sents("(It rained.) The talks went on."), ["(It rained.)", "The talks went on."]);
         assert_eq!(sents("\"Why?\" he asked."), ["\"Why?\" he asked."]);
-        assert_eq!(
-            sents("It was born in 1999. [3] It died."),
-            ["It was born in 1999. [3]", "It died."]
-        );
+        assert_eq!(sents("It was born in 1999. [3] It died."), ["It was born in 1999. [3]", "It died."]);
     }
 
     #[test]
     fn decimals_and_numbers_do_not_end_sentences() {
         assert_eq!(
             sents("Growth was 3.5 percent in 2021. Prices rose 1,000 times."),
-            [
-                "Growth was 3.5 percent in 2021.",
-                "Prices rose 1,000 times."
-            ]
+            ["Growth was 3.5 percent in 2021.", "Prices rose 1,000 times."]
         );
     }
 
     #[test]
     fn headlines_and_datelines() {
-        let text = "Putin Hosts Armenia and Azerbaijan\n\nMOSCOW, Oct 31 (Reuters) - Russia said on Monday it was ready.\nNext line starts here.";
+        let text =
+            "Putin Hosts Armenia and Azerbaijan\n\nMOSCOW, Oct 31 (Reuters) - Russia said on Monday it was ready.\nNext line starts here.";
         assert_eq!(
             sents(text),
             [
@@ -449,10 +392,7 @@ mod tests {
     fn wrapped_lines_do_not_end_sentences() {
         let text = "The ceasefire that both armies had agreed to in the spring\n    collapsed in September.";
         assert_eq!(sents(text), [text]);
-        assert_eq!(
-            sents("talks were\nheld in Sochi."),
-            ["talks were\nheld in Sochi."]
-        );
+        assert_eq!(sents("talks were\nheld in Sochi."), ["talks were\nheld in Sochi."]);
     }
 
     #[test]
@@ -461,17 +401,11 @@ mod tests {
             sents("We waited... and waited... Nothing came."),
             ["We waited... and waited...", "Nothing came."]
         );
-        assert_eq!(
-            sents("1. Introduction of the plan"),
-            ["1. Introduction of the plan"]
-        );
+        assert_eq!(sents("1. Introduction of the plan"), ["1. Introduction of the plan"]);
     }
 
     #[test]
     fn lower_case_after_a_plain_period_starts_a_sentence() {
-        assert_eq!(
-            sents("i went home. it rained."),
-            ["i went home.", "it rained."]
-        );
+        assert_eq!(sents("i went home. it rained."), ["i went home.", "it rained."]);
     }
 }

@@ -42,8 +42,8 @@ const EMOTICONS: &[&str] = &[
 
 /// Units written right after a number that EWT splits off (`5pm` → `5` `pm`, `35mm`).
 const NUMBER_SUFFIXES: &[&str] = &[
-    "am", "cm", "ft", "gb", "hr", "hrs", "k", "kb", "kg", "km", "lb", "lbs", "mb", "mg", "min",
-    "mins", "ml", "mm", "mph", "oz", "pm", "sec", "secs", "yrs",
+    "am", "cm", "ft", "gb", "hr", "hrs", "k", "kb", "kg", "km", "lb", "lbs", "mb", "mg", "min", "mins", "ml", "mm", "mph", "oz", "pm",
+    "sec", "secs", "yrs",
 ];
 
 /// The character at byte `pos` of `text` (which must be a character boundary).
@@ -167,12 +167,7 @@ impl Chunk<'_> {
     fn web_address(&self) -> Option<(usize, usize)> {
         let n = self.chars.len();
         let mut a = 0;
-        while a < n
-            && matches!(
-                self.chars[a].1,
-                '(' | '[' | '{' | '<' | '"' | '“' | '‘' | '\''
-            )
-        {
+        while a < n && matches!(self.chars[a].1, '(' | '[' | '{' | '<' | '"' | '“' | '‘' | '\'') {
             a += 1;
         }
         let mut b = n;
@@ -188,19 +183,12 @@ impl Chunk<'_> {
             return None;
         }
         let core = &self.text[self.offset(a)..self.offset(b)];
-        let lower_prefix = |p: &str| {
-            core.len() >= p.len() && core.as_bytes()[..p.len()].eq_ignore_ascii_case(p.as_bytes())
-        };
-        let url = lower_prefix("http://")
-            || lower_prefix("https://")
-            || lower_prefix("ftp://")
-            || lower_prefix("www.");
+        let lower_prefix = |p: &str| core.len() >= p.len() && core.as_bytes()[..p.len()].eq_ignore_ascii_case(p.as_bytes());
+        let url = lower_prefix("http://") || lower_prefix("https://") || lower_prefix("ftp://") || lower_prefix("www.");
         let email = match core.find('@') {
             Some(at) if at > 0 => {
                 let domain = &core[at + 1..];
-                domain.contains('.')
-                    && domain.starts_with(|c: char| c.is_ascii_alphanumeric())
-                    && !domain.contains('@')
+                domain.contains('.') && domain.starts_with(|c: char| c.is_ascii_alphanumeric()) && !domain.contains('@')
             }
             _ => false,
         };
@@ -229,10 +217,7 @@ impl Chunk<'_> {
                 let end = self.word_end(k, to);
                 k = self.emit_word(k, end, to);
                 continue;
-            } else if matches!(c, '.' | '+')
-                && next.is_some_and(|d| d.is_ascii_digit())
-                && self.starts_number(k)
-            {
+            } else if matches!(c, '.' | '+') && next.is_some_and(|d| d.is_ascii_digit()) && self.starts_number(k) {
                 // `.5` as a number, `+44` as a signed number
                 self.word_end(k + 1, to)
             } else if is_apostrophe(c) || c == '‘' {
@@ -255,10 +240,7 @@ impl Chunk<'_> {
         let after_word = k > 0 && self.chars[k - 1].1.is_alphanumeric();
         EMOTICONS.iter().find_map(|e| {
             let len = e.chars().count();
-            let matches = k + len <= to
-                && e.chars()
-                    .zip(&self.chars[k..k + len])
-                    .all(|(a, &(_, b))| a == b);
+            let matches = k + len <= to && e.chars().zip(&self.chars[k..k + len]).all(|(a, &(_, b))| a == b);
             let apart = k + len >= to || !self.chars[k + len].1.is_alphanumeric();
             // `Note:D` is a word and a letter; `great:)` is a word and an emoticon.
             let ends_in_letter = e.ends_with(|c: char| c.is_alphanumeric());
@@ -294,9 +276,7 @@ impl Chunk<'_> {
             .as_ref()
             .is_some_and(|l| matches!(l.as_str(), "s" | "m" | "d" | "ll" | "re" | "ve"));
         let year = word.len() == 2 && word.bytes().all(|b| b.is_ascii_digit())
-            || word.len() == 3
-                && word.as_bytes()[..2].iter().all(u8::is_ascii_digit)
-                && word.ends_with('s');
+            || word.len() == 3 && word.as_bytes()[..2].iter().all(u8::is_ascii_digit) && word.ends_with('s');
         let at_word_start = k == 0 || !is_word_char(self.chars[k - 1].1);
         if (clitic || year) && at_word_start && letters > k + 1 {
             return letters;
@@ -328,22 +308,14 @@ impl Chunk<'_> {
                 ',' => prev.is_ascii_digit() && self.three_digits_follow(j + 1, to),
                 ':' => prev.is_ascii_digit() && next.is_ascii_digit(),
                 // 9/11, 11/28/2000, but 1 / 2 as EWT writes fractions
-                '/' => {
-                    prev.is_ascii_digit()
-                        && next.is_ascii_digit()
-                        && !self.single_digits_around(segment_start, j, to)
-                }
+                '/' => prev.is_ascii_digit() && next.is_ascii_digit() && !self.single_digits_around(segment_start, j, to),
                 '&' => prev.is_alphabetic() && next.is_alphabetic() && j - segment_start <= 3,
                 '@' => prev.is_alphanumeric() && next.is_alphanumeric(),
-                '-' | '\u{2010}' | '\u{2011}' => {
-                    is_word_char(next) && self.keeps_hyphen(segment_start, j, to)
-                }
+                '-' | '\u{2010}' | '\u{2011}' => is_word_char(next) && self.keeps_hyphen(segment_start, j, to),
                 // O'Brien, don't, and the decades 60's, 1590's
                 _ if is_apostrophe(c) => {
                     prev.is_alphabetic() && next.is_alphabetic()
-                        || prev.is_ascii_digit()
-                            && matches!(next, 's' | 'S')
-                            && (j + 2 >= to || !is_word_char(self.chars[j + 2].1))
+                        || prev.is_ascii_digit() && matches!(next, 's' | 'S') && (j + 2 >= to || !is_word_char(self.chars[j + 2].1))
                 }
                 _ => false,
             };
@@ -363,9 +335,7 @@ impl Chunk<'_> {
 
     /// Exactly three digits at `k`, then no further digit (`1,000` but not `1,2345`).
     fn three_digits_follow(&self, k: usize, to: usize) -> bool {
-        let digits = (k..to.min(k + 4))
-            .take_while(|&i| self.chars[i].1.is_ascii_digit())
-            .count();
+        let digits = (k..to.min(k + 4)).take_while(|&i| self.chars[i].1.is_ascii_digit()).count();
         digits == 3
     }
 
@@ -377,9 +347,7 @@ impl Chunk<'_> {
         }
         // Telephone numbers: 345-9945, 713-853-3989.
         if left.len() == 3 && left.bytes().all(|b| b.is_ascii_digit()) {
-            let digits = (j + 1..to.min(j + 6))
-                .take_while(|&i| self.chars[i].1.is_ascii_digit())
-                .count();
+            let digits = (j + 1..to.min(j + 6)).take_while(|&i| self.chars[i].1.is_ascii_digit()).count();
             return digits == 3 || digits == 4;
         }
         false
@@ -421,8 +389,7 @@ impl Chunk<'_> {
         let dotted = word.contains('.');
         if dotted {
             // U.S., e.g., a.m., Ph.D. but not google.com or 3.5
-            return parts
-                .all(|p| !p.is_empty() && p.len() <= 3 && p.chars().all(char::is_alphabetic));
+            return parts.all(|p| !p.is_empty() && p.len() <= 3 && p.chars().all(char::is_alphabetic));
         }
         let mut cs = word.chars();
         if let (Some(first), None) = (cs.next(), cs.next()) {
@@ -446,11 +413,7 @@ fn number_suffix_split(word: &str) -> Option<usize> {
     if !bytes.first()?.is_ascii_digit() {
         return None;
     }
-    let letters = bytes
-        .iter()
-        .rev()
-        .take_while(|b| b.is_ascii_alphabetic())
-        .count();
+    let letters = bytes.iter().rev().take_while(|b| b.is_ascii_alphabetic()).count();
     let at = bytes.len() - letters;
     if letters == 0 || !bytes[at - 1].is_ascii_digit() {
         return None;
@@ -485,9 +448,7 @@ mod tests {
     fn toks(text: &str) -> Vec<&str> {
         let mut out = Vec::new();
         tokenize_into(text, &mut out);
-        out.iter()
-            .map(|t| &text[t.span.start as usize..t.span.end as usize])
-            .collect()
+        out.iter().map(|t| &text[t.span.start as usize..t.span.end as usize]).collect()
     }
 
     #[test]
@@ -504,43 +465,19 @@ mod tests {
     #[test]
     fn possessives_and_quotes() {
         assert_eq!(toks("Russia’s army"), ["Russia", "’s", "army"]);
-        assert_eq!(
-            toks("the countries' leaders"),
-            ["the", "countries", "'", "leaders"]
-        );
-        assert_eq!(
-            toks("\"Yes,\" he said."),
-            ["\"", "Yes", ",", "\"", "he", "said", "."]
-        );
-        assert_eq!(
-            toks("“We agree,” Putin said"),
-            ["“", "We", "agree", ",", "”", "Putin", "said"]
-        );
-        assert_eq!(
-            toks("‘soon’ in the '90s"),
-            ["‘", "soon", "’", "in", "the", "'90s"]
-        );
+        assert_eq!(toks("the countries' leaders"), ["the", "countries", "'", "leaders"]);
+        assert_eq!(toks("\"Yes,\" he said."), ["\"", "Yes", ",", "\"", "he", "said", "."]);
+        assert_eq!(toks("“We agree,” Putin said"), ["“", "We", "agree", ",", "”", "Putin", "said"]);
+        assert_eq!(toks("‘soon’ in the '90s"), ["‘", "soon", "’", "in", "the", "'90s"]);
     }
 
     #[test]
     fn abbreviations_and_initials_keep_their_period() {
         assert_eq!(
             toks("Mr. Smith met U.S. and U.N. officials."),
-            [
-                "Mr.",
-                "Smith",
-                "met",
-                "U.S.",
-                "and",
-                "U.N.",
-                "officials",
-                "."
-            ]
+            ["Mr.", "Smith", "met", "U.S.", "and", "U.N.", "officials", "."]
         );
-        assert_eq!(
-            toks("J. R. R. Tolkien, Sept. 5"),
-            ["J.", "R.", "R.", "Tolkien", ",", "Sept.", "5"]
-        );
+        assert_eq!(toks("J. R. R. Tolkien, Sept. 5"), ["J.", "R.", "R.", "Tolkien", ",", "Sept.", "5"]);
         assert_eq!(toks("No. 5 but no."), ["No.", "5", "but", "no", "."]);
         assert_eq!(toks("at 5 p.m. today"), ["at", "5", "p.m.", "today"]);
         assert_eq!(toks("Washington."), ["Washington", "."]);
@@ -571,15 +508,9 @@ mod tests {
 
     #[test]
     fn dashes_ellipses_brackets() {
-        assert_eq!(
-            toks("war—peace – x -- y"),
-            ["war", "—", "peace", "–", "x", "--", "y"]
-        );
+        assert_eq!(toks("war—peace – x -- y"), ["war", "—", "peace", "–", "x", "--", "y"]);
         assert_eq!(toks("wait... what…"), ["wait", "...", "what", "…"]);
-        assert_eq!(
-            toks("(KSC) [sic] {x}"),
-            ["(", "KSC", ")", "[", "sic", "]", "{", "x", "}"]
-        );
+        assert_eq!(toks("(KSC) [sic] {x}"), ["(", "KSC", ")", "[", "sic", "]", "{", "x", "}"]);
         assert_eq!(toks("Really?! Yes!!"), ["Really", "?!", "Yes", "!!"]);
     }
 
@@ -591,10 +522,7 @@ mod tests {
         );
         assert_eq!(
             toks("in the 60's, 1/2 of 35mm, +44, A&M, p&l"),
-            [
-                "in", "the", "60's", ",", "1", "/", "2", "of", "35", "mm", ",", "+44", ",", "A&M",
-                ",", "p&l"
-            ]
+            ["in", "the", "60's", ",", "1", "/", "2", "of", "35", "mm", ",", "+44", ",", "A&M", ",", "p&l"]
         );
         assert_eq!(toks("don`t << x >>"), ["do", "n`t", "<<", "x", ">>"]);
         assert_eq!(
@@ -612,14 +540,7 @@ mod tests {
         );
         assert_eq!(
             toks("mail jo.doe@example.org, or www.example.com."),
-            [
-                "mail",
-                "jo.doe@example.org",
-                ",",
-                "or",
-                "www.example.com",
-                "."
-            ]
+            ["mail", "jo.doe@example.org", ",", "or", "www.example.com", "."]
         );
         assert_eq!(toks("Amazon.com sells"), ["Amazon.com", "sells"]);
     }

@@ -33,18 +33,15 @@ impl Writer {
     }
     pub fn u32s(&mut self, v: &[u32]) {
         self.u32(v.len() as u32);
-        v.iter()
-            .for_each(|x| self.buf.extend_from_slice(&x.to_le_bytes()));
+        v.iter().for_each(|x| self.buf.extend_from_slice(&x.to_le_bytes()));
     }
     pub fn u64s(&mut self, v: &[u64]) {
         self.u32(v.len() as u32);
-        v.iter()
-            .for_each(|x| self.buf.extend_from_slice(&x.to_le_bytes()));
+        v.iter().for_each(|x| self.buf.extend_from_slice(&x.to_le_bytes()));
     }
     pub fn i16s(&mut self, v: &[i16]) {
         self.u32(v.len() as u32);
-        v.iter()
-            .for_each(|x| self.buf.extend_from_slice(&x.to_le_bytes()));
+        v.iter().for_each(|x| self.buf.extend_from_slice(&x.to_le_bytes()));
     }
 }
 
@@ -66,10 +63,7 @@ impl<'a> Reader<'a> {
                 self.pos = e;
                 Ok(s)
             }
-            None => Err(Error::Model(format!(
-                "truncated model data at byte {}",
-                self.pos
-            ))),
+            None => Err(Error::Model(format!("truncated model data at byte {}", self.pos))),
         }
     }
     fn arr<const N: usize>(&mut self) -> Result<[u8; N], Error> {
@@ -90,10 +84,7 @@ impl<'a> Reader<'a> {
     fn len(&mut self, elem: usize) -> Result<usize, Error> {
         let n = self.u32()? as usize;
         if n.saturating_mul(elem) > self.buf.len() - self.pos {
-            return Err(Error::Model(format!(
-                "array of {n} items overruns model data at byte {}",
-                self.pos
-            )));
+            return Err(Error::Model(format!("array of {n} items overruns model data at byte {}", self.pos)));
         }
         Ok(n)
     }
@@ -102,15 +93,12 @@ impl<'a> Reader<'a> {
         Ok(self.take(n)?.to_vec())
     }
     pub fn str(&mut self) -> Result<String, Error> {
-        String::from_utf8(self.bytes()?)
-            .map_err(|_| Error::Model("invalid UTF-8 string in model".into()))
+        String::from_utf8(self.bytes()?).map_err(|_| Error::Model("invalid UTF-8 string in model".into()))
     }
     pub fn u32s(&mut self) -> Result<Vec<u32>, Error> {
         let n = self.len(4)?;
         let s = self.take(n * 4)?;
-        Ok(s.chunks_exact(4)
-            .map(|c| u32::from_le_bytes([c[0], c[1], c[2], c[3]]))
-            .collect())
+        Ok(s.chunks_exact(4).map(|c| u32::from_le_bytes([c[0], c[1], c[2], c[3]])).collect())
     }
     pub fn u64s(&mut self) -> Result<Vec<u64>, Error> {
         let n = self.len(8)?;
@@ -122,9 +110,7 @@ impl<'a> Reader<'a> {
     pub fn i16s(&mut self) -> Result<Vec<i16>, Error> {
         let n = self.len(2)?;
         let s = self.take(n * 2)?;
-        Ok(s.chunks_exact(2)
-            .map(|c| i16::from_le_bytes([c[0], c[1]]))
-            .collect())
+        Ok(s.chunks_exact(2).map(|c| i16::from_le_bytes([c[0], c[1]])).collect())
     }
     pub fn at_end(&self) -> bool {
         self.pos == self.buf.len()

@@ -26,8 +26,7 @@ pub struct TreeSentence {
 
 /// Read a CoNLL-U file; errors name the file and line.
 pub fn read_treebank(path: &Path) -> Result<Vec<TreeSentence>, Error> {
-    let text =
-        std::fs::read_to_string(path).map_err(|e| Error::Io(path.display().to_string(), e))?;
+    let text = std::fs::read_to_string(path).map_err(|e| Error::Io(path.display().to_string(), e))?;
     parse_treebank(&text, &path.display().to_string())
 }
 
@@ -58,27 +57,18 @@ pub fn parse_treebank(text: &str, name: &str) -> Result<Vec<TreeSentence>, Error
         }
         let cols: Vec<&str> = line.split('\t').collect();
         if cols.len() != 10 {
-            return Err(bad(
-                line_no,
-                format!("expected 10 tab-separated columns, got {}", cols.len()),
-            ));
+            return Err(bad(line_no, format!("expected 10 tab-separated columns, got {}", cols.len())));
         }
         if cols[0].contains('-') || cols[0].contains('.') {
             continue;
         }
-        let id: usize = cols[0]
-            .parse()
-            .map_err(|_| bad(line_no, format!("bad word id {:?}", cols[0])))?;
+        let id: usize = cols[0].parse().map_err(|_| bad(line_no, format!("bad word id {:?}", cols[0])))?;
         if id != cur.words.len() + 1 {
             return Err(bad(line_no, format!("word id {id} out of sequence")));
         }
-        let upos = Upos::parse(cols[3])
-            .ok_or_else(|| bad(line_no, format!("unknown UPOS {:?}", cols[3])))?;
-        let xpos = xpos_index(cols[4])
-            .ok_or_else(|| bad(line_no, format!("unknown XPOS {:?}", cols[4])))?;
-        let head: u32 = cols[6]
-            .parse()
-            .map_err(|_| bad(line_no, format!("bad HEAD {:?}", cols[6])))?;
+        let upos = Upos::parse(cols[3]).ok_or_else(|| bad(line_no, format!("unknown UPOS {:?}", cols[3])))?;
+        let xpos = xpos_index(cols[4]).ok_or_else(|| bad(line_no, format!("unknown XPOS {:?}", cols[4])))?;
+        let head: u32 = cols[6].parse().map_err(|_| bad(line_no, format!("bad HEAD {:?}", cols[6])))?;
         let deprel = DepRel::parse_lenient(cols[7]).unwrap_or(DepRel::Dep);
         cur.words.push(Word {
             form: cols[1].to_string(),
@@ -102,10 +92,7 @@ fn check_heads(s: &TreeSentence, name: &str, line: usize) -> Result<(), Error> {
         return Err(Error::Conllu {
             file: name.to_string(),
             line,
-            msg: format!(
-                "HEAD {} beyond the sentence ({} words) ending here",
-                w.head, n
-            ),
+            msg: format!("HEAD {} beyond the sentence ({} words) ending here", w.head, n),
         });
     }
     Ok(())

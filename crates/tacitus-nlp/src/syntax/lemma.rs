@@ -44,11 +44,7 @@ impl Edit {
     }
 
     fn apply(&self, form: &str) -> Option<String> {
-        let base = if self.lower {
-            form.to_lowercase()
-        } else {
-            form.to_string()
-        };
+        let base = if self.lower { form.to_lowercase() } else { form.to_string() };
         let n = base.chars().count();
         let keep = n.checked_sub(self.strip as usize)?;
         let mut out: String = base.chars().take(keep).collect();
@@ -76,11 +72,7 @@ impl Lemmatizer {
     fn by_rule(&self, form: &str, xpos: u8) -> Option<String> {
         let chars: Vec<(usize, char)> = form.char_indices().collect();
         for k in (0..=MAX_SUFFIX.min(chars.len())).rev() {
-            let start = if k == 0 {
-                form.len()
-            } else {
-                chars[chars.len() - k].0
-            };
+            let start = if k == 0 { form.len() } else { chars[chars.len() - k].0 };
             // Suffixes are looked up lowercased so that headline casing finds the same rules.
             let suffix = form[start..].to_lowercase();
             if let Some(&e) = self.rules.get(&rule_key(xpos, &suffix)) {
@@ -107,11 +99,7 @@ impl Lemmatizer {
         }
         // A capitalised common word: lemmatize it as written in lower case, unless it looks like
         // an acronym in ordinary text ("CEO", "TV") or is the pronoun "I".
-        let acronym = !headline
-            && form
-                .chars()
-                .filter(|c| c.is_alphabetic())
-                .all(|c| c.is_uppercase());
+        let acronym = !headline && form.chars().filter(|c| c.is_alphabetic()).all(|c| c.is_uppercase());
         if acronym || lower == "i" {
             return self.by_rule(form, xpos).unwrap_or_else(|| form.to_string());
         }
@@ -148,11 +136,7 @@ impl Lemmatizer {
             let lower = r.u32()? != 0;
             let strip = r.u32()?;
             let append = r.str()?;
-            edits.push(Edit {
-                lower,
-                strip,
-                append,
-            });
+            edits.push(Edit { lower, strip, append });
         }
         let keys = r.u64s()?;
         let vals = r.u32s()?;
@@ -166,19 +150,12 @@ impl Lemmatizer {
             let k = r.u64()?;
             exceptions.insert(k, r.str()?);
         }
-        Ok(Lemmatizer {
-            edits,
-            rules,
-            exceptions,
-        })
+        Ok(Lemmatizer { edits, rules, exceptions })
     }
 }
 
 fn is_proper(xpos: u8) -> bool {
-    matches!(
-        tacitus_doc::XPOS_TAGS.get(xpos as usize),
-        Some(&"NNP") | Some(&"NNPS")
-    )
+    matches!(tacitus_doc::XPOS_TAGS.get(xpos as usize), Some(&"NNP") | Some(&"NNPS"))
 }
 
 /// Learn rules and exceptions from treebank sentences.
@@ -219,11 +196,7 @@ pub fn train(sents: &[TreeSentence]) -> Lemmatizer {
         });
         let chars: Vec<(usize, char)> = form.char_indices().collect();
         for k in 0..=MAX_SUFFIX.min(chars.len()) {
-            let start = if k == 0 {
-                form.len()
-            } else {
-                chars[chars.len() - k].0
-            };
+            let start = if k == 0 { form.len() } else { chars[chars.len() - k].0 };
             *rule_counts
                 .entry(rule_key(*xpos, &form[start..].to_lowercase()))
                 .or_default()
@@ -235,9 +208,7 @@ pub fn train(sents: &[TreeSentence]) -> Lemmatizer {
         .into_iter()
         .filter_map(|(k, m)| {
             let total: u32 = m.values().sum();
-            let (id, n) = m
-                .into_iter()
-                .max_by(|a, b| a.1.cmp(&b.1).then(b.0.cmp(&a.0)))?;
+            let (id, n) = m.into_iter().max_by(|a, b| a.1.cmp(&b.1).then(b.0.cmp(&a.0)))?;
             // A rule must be seen twice unless it is the only evidence for that suffix.
             (n >= 2 || total == 1).then_some((k, id))
         })
@@ -272,12 +243,7 @@ mod tests {
     #[test]
     fn generalises_suffix_rules() {
         let mut text = String::new();
-        for (f, l) in [
-            ("talks", "talk"),
-            ("walks", "walk"),
-            ("banks", "bank"),
-            ("went", "go"),
-        ] {
+        for (f, l) in [("talks", "talk"), ("walks", "walk"), ("banks", "bank"), ("went", "go")] {
             text.push_str(&format!("1\t{f}\t{l}\tNOUN\tNNS\t_\t0\troot\t_\t_\n\n"));
         }
         let sents = parse_treebank(&text, "t").expect("parses");

@@ -38,11 +38,7 @@ pub enum Error {
     Io(String, #[source] std::io::Error),
     /// Malformed CoNLL-U input.
     #[error("{file}:{line}: {msg}")]
-    Conllu {
-        file: String,
-        line: usize,
-        msg: String,
-    },
+    Conllu { file: String, line: usize, msg: String },
     /// A model file is truncated, of another version or inconsistent.
     #[error("bad syntax model: {0}")]
     Model(String),
@@ -53,10 +49,7 @@ pub enum Error {
 const MAGIC: &[u8; 8] = b"TCSYN02\n";
 
 /// The bundled model (see resources/models/SOURCE.md).
-static DEFAULT_MODEL: &[u8] = include_bytes!(concat!(
-    env!("CARGO_MANIFEST_DIR"),
-    "/../../resources/models/en_syntax.bin"
-));
+static DEFAULT_MODEL: &[u8] = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/../../resources/models/en_syntax.bin"));
 
 /// Analysis of one word.
 #[derive(Clone, Debug, PartialEq)]
@@ -94,11 +87,7 @@ impl Analyzer {
         let format = match bytes.get(..MAGIC.len()) {
             Some(b"TCSYN01\n") => 1,
             Some(b"TCSYN02\n") => 2,
-            _ => {
-                return Err(Error::Model(
-                    "not a tacitus syntax model (bad magic)".into(),
-                ))
-            }
+            _ => return Err(Error::Model("not a tacitus syntax model (bad magic)".into())),
         };
         let mut r = Reader::new(&bytes[MAGIC.len()..]);
         let tagger = Tagger::read(&mut r, format)?;
@@ -209,11 +198,7 @@ impl Analyzer {
                     upos: a.upos,
                     xpos: a.xpos,
                     lemma: a.lemma,
-                    head: if a.head == 0 {
-                        ROOT
-                    } else {
-                        s.first_token + a.head - 1
-                    },
+                    head: if a.head == 0 { ROOT } else { s.first_token + a.head - 1 },
                     deprel: a.deprel,
                 };
             }
@@ -289,15 +274,7 @@ mod tests {
         words
             .iter()
             .zip(a)
-            .map(|(w, x)| {
-                format!(
-                    "{w}/{}/{}/{}:{}",
-                    x.upos.as_str(),
-                    x.xpos_str(),
-                    x.head,
-                    x.deprel.as_str()
-                )
-            })
+            .map(|(w, x)| format!("{w}/{}/{}/{}:{}", x.upos.as_str(), x.xpos_str(), x.head, x.deprel.as_str()))
             .collect::<Vec<_>>()
             .join(" ")
     }
@@ -305,11 +282,7 @@ mod tests {
     /// One root, heads in range, no cycles.
     fn assert_tree(a: &[WordAnalysis]) {
         let n = a.len() as u32;
-        assert_eq!(
-            a.iter().filter(|x| x.head == 0).count(),
-            1,
-            "exactly one root"
-        );
+        assert_eq!(a.iter().filter(|x| x.head == 0).count(), 1, "exactly one root");
         for (i, x) in a.iter().enumerate() {
             assert!(x.head <= n);
             let (mut h, mut steps) = (i as u32 + 1, 0);
@@ -323,9 +296,7 @@ mod tests {
 
     #[test]
     fn parses_a_news_sentence() {
-        let w = [
-            "Russia", "hosted", "peace", "talks", "in", "Sochi", "on", "Monday", ".",
-        ];
+        let w = ["Russia", "hosted", "peace", "talks", "in", "Sochi", "on", "Monday", "."];
         let a = analyzer().analyze(&w);
         let s = show(&w, &a);
         assert_tree(&a);
@@ -342,9 +313,7 @@ mod tests {
 
     #[test]
     fn passive_subject_and_agent() {
-        let w = [
-            "The", "convoy", "was", "attacked", "by", "rebels", "near", "the", "border", ".",
-        ];
+        let w = ["The", "convoy", "was", "attacked", "by", "rebels", "near", "the", "border", "."];
         let a = analyzer().analyze(&w);
         let s = show(&w, &a);
         assert_tree(&a);
@@ -357,15 +326,9 @@ mod tests {
     #[test]
     fn headlines_in_capitals_and_title_case_tag_like_ordinary_text() {
         let an = analyzer();
-        let lower = [
-            "Ukraine", "accuses", "Russia", "of", "shelling", "the", "nuclear", "plant",
-        ];
-        let title = [
-            "Ukraine", "Accuses", "Russia", "Of", "Shelling", "The", "Nuclear", "Plant",
-        ];
-        let caps = [
-            "UKRAINE", "ACCUSES", "RUSSIA", "OF", "SHELLING", "THE", "NUCLEAR", "PLANT",
-        ];
+        let lower = ["Ukraine", "accuses", "Russia", "of", "shelling", "the", "nuclear", "plant"];
+        let title = ["Ukraine", "Accuses", "Russia", "Of", "Shelling", "The", "Nuclear", "Plant"];
+        let caps = ["UKRAINE", "ACCUSES", "RUSSIA", "OF", "SHELLING", "THE", "NUCLEAR", "PLANT"];
         let base: Vec<Upos> = an.analyze(&lower).iter().map(|x| x.upos).collect();
         assert_eq!(base[1], Upos::Verb);
         for w in [&title, &caps] {
@@ -386,13 +349,7 @@ mod tests {
         let an = analyzer();
         let mut w = Vec::new();
         for k in 0..60 {
-            w.extend([
-                "talks",
-                "resumed",
-                if k % 2 == 0 { "," } else { "and" },
-                "officials",
-                "said",
-            ]);
+            w.extend(["talks", "resumed", if k % 2 == 0 { "," } else { "and" }, "officials", "said"]);
         }
         assert_eq!(w.len(), 300);
         assert_tree(&an.analyze(&w));
@@ -405,12 +362,7 @@ mod tests {
         let text = "Troops left. Talks began";
         let mut doc = Document::new("d", text, None);
         let spans = [(0, 6), (7, 11), (11, 12), (13, 18), (19, 24)];
-        doc.tokens = spans
-            .iter()
-            .map(|&(a, b)| Token {
-                span: Span::new(a, b),
-            })
-            .collect();
+        doc.tokens = spans.iter().map(|&(a, b)| Token { span: Span::new(a, b) }).collect();
         doc.sentences = vec![
             Sentence {
                 span: Span::new(0, 12),

@@ -266,12 +266,7 @@ fn features(st: &State, inp: &ParseInput, punct_prefix: &[u32], out: &mut Vec<u6
     let s1wt = mix(s1w, s1t);
     let b0wt = mix(b0w, b0t);
     let b1wt = mix(b1w, b1t);
-    let (s0l, s0l2, s0r, s0r2) = (
-        get(&st.l1, s0),
-        get(&st.l2, s0),
-        get(&st.r1, s0),
-        get(&st.r2, s0),
-    );
+    let (s0l, s0l2, s0r, s0r2) = (get(&st.l1, s0), get(&st.l2, s0), get(&st.r1, s0), get(&st.r2, s0));
     let (b0l, b0l2) = (get(&st.l1, b0), get(&st.l2, b0));
     let (s1l, s1r) = (get(&st.l1, s1), get(&st.r1, s1));
     let d = dist_bucket(s0, b0);
@@ -292,10 +287,7 @@ fn features(st: &State, inp: &ParseInput, punct_prefix: &[u32], out: &mut Vec<u6
     let punct_between = if s0 == NONE || b0 == NONE {
         0
     } else {
-        let (a, b) = (
-            s0.min(b0) as usize,
-            (s0.max(b0) as usize).min(punct_prefix.len() - 1),
-        );
+        let (a, b) = (s0.min(b0) as usize, (s0.max(b0) as usize).min(punct_prefix.len() - 1));
         (punct_prefix[b] - punct_prefix[(a + 1).min(b)]).min(3) as u64 + 1
     };
     let mut f = |id: u64, v: u64| out.push(mix(v, id));
@@ -447,9 +439,7 @@ fn best_valid(st: &State, scores: &[f32]) -> Option<usize> {
         }
     }
     if st.can(Move::Right) {
-        (0..nl)
-            .filter(|&l| l != root)
-            .for_each(|l| consider(1 + nl + l));
+        (0..nl).filter(|&l| l != root).for_each(|l| consider(1 + nl + l));
     }
     best
 }
@@ -491,10 +481,7 @@ impl Parser {
                         deprel: if h == NONE { DepRel::Root } else { deprel },
                     }
                 } else {
-                    Arc {
-                        head: Some(h),
-                        deprel,
-                    }
+                    Arc { head: Some(h), deprel }
                 }
             })
             .collect()
@@ -507,9 +494,7 @@ impl Parser {
     pub fn read(r: &mut Reader, format: u32) -> Result<Parser, Error> {
         let model = Model::read(r, format)?;
         if model.n_classes() != n_classes() {
-            return Err(Error::Model(
-                "parser model has the wrong number of classes".into(),
-            ));
+            return Err(Error::Model("parser model has the wrong number of classes".into()));
         }
         Ok(Parser { model })
     }
@@ -591,13 +576,7 @@ pub fn train(data: &[ParseExample], cfg: ParserConfig, log: &mut dyn FnMut(&str)
             while !st.terminal() {
                 features(&st, &inp, &pp, &mut feats);
                 trainer.score(&feats, &mut scores);
-                let costs = MOVES.map(|m| {
-                    if st.can(m) {
-                        st.cost(m, &gold)
-                    } else {
-                        u32::MAX
-                    }
-                });
+                let costs = MOVES.map(|m| if st.can(m) { st.cost(m, &gold) } else { u32::MAX });
                 let min = costs.iter().copied().min().unwrap_or(0);
                 // The label an arc must carry when it is a gold arc.
                 let gold_label = |m: Move| -> Option<u8> {
@@ -638,12 +617,7 @@ pub fn train(data: &[ParseExample], cfg: ParserConfig, log: &mut dyn FnMut(&str)
                 let (m, l) = decode(next);
                 st.apply(m, l);
             }
-            for ((h, g), (l, gl)) in st
-                .head
-                .iter()
-                .zip(&gold)
-                .zip(st.label.iter().zip(&ex.labels))
-            {
+            for ((h, g), (l, gl)) in st.head.iter().zip(&gold).zip(st.label.iter().zip(&ex.labels)) {
                 right += (h == g) as usize;
                 labelled += (h == g && *l as usize == gl.index()) as usize;
                 total += 1;

@@ -168,13 +168,7 @@ pub struct Model {
 }
 
 impl Model {
-    fn from_parts(
-        n_classes: usize,
-        keys: Vec<u32>,
-        offsets: Vec<u32>,
-        classes: Vec<u8>,
-        weights: Vec<f32>,
-    ) -> Model {
+    fn from_parts(n_classes: usize, keys: Vec<u32>, offsets: Vec<u32>, classes: Vec<u8>, weights: Vec<f32>) -> Model {
         let size = (keys.len() * 2).next_power_of_two().max(16);
         let mask = size - 1;
         let mut slots = vec![Slot::default(); size];
@@ -346,9 +340,7 @@ impl Model {
         if !consistent {
             return Err(Error::Model("inconsistent perceptron tables".into()));
         }
-        Ok(Model::from_parts(
-            n_classes, keys, offsets, classes, weights,
-        ))
+        Ok(Model::from_parts(n_classes, keys, offsets, classes, weights))
     }
 }
 

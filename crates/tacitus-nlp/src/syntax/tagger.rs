@@ -127,15 +127,7 @@ pub fn lex(word: &str, amb: &HashMap<u64, u64>) -> Lex {
 
 /// Push the features of token `i` given the two previous predicted tags and, for the second
 /// pass, the first pass's tags (which give right context).
-fn features(
-    lx: &[Lex],
-    i: usize,
-    p1: u64,
-    p2: u64,
-    profile: u64,
-    right: Option<&[u8]>,
-    out: &mut Vec<u64>,
-) {
+fn features(lx: &[Lex], i: usize, p1: u64, p2: u64, profile: u64, right: Option<&[u8]>, out: &mut Vec<u64>) {
     out.clear();
     let get = |j: isize| -> Lex {
         if j < 0 || j as usize >= lx.len() {
@@ -278,8 +270,7 @@ impl Tagger {
         }
         let mut classes = Vec::with_capacity(n);
         for _ in 0..n {
-            let u = Upos::from_index(r.u32()? as usize)
-                .ok_or_else(|| Error::Model("bad UPOS index".into()))?;
+            let u = Upos::from_index(r.u32()? as usize).ok_or_else(|| Error::Model("bad UPOS index".into()))?;
             let x = r.u32()?;
             if x as usize >= tacitus_doc::XPOS_TAGS.len() {
                 return Err(Error::Model("bad XPOS index".into()));
@@ -289,17 +280,11 @@ impl Tagger {
         let keys = r.u64s()?;
         let vals = r.u64s()?;
         if keys.len() != vals.len() {
-            return Err(Error::Model(
-                "tag dictionary columns differ in length".into(),
-            ));
+            return Err(Error::Model("tag dictionary columns differ in length".into()));
         }
         let amb = keys.into_iter().zip(vals).collect();
         let model = Model::read(r, format)?;
-        let second = if r.u32()? != 0 {
-            Some(Model::read(r, format)?)
-        } else {
-            None
-        };
+        let second = if r.u32()? != 0 { Some(Model::read(r, format)?) } else { None };
         let agree = |m: &Model| m.n_classes() == classes.len();
         if !agree(&model) || !second.as_ref().is_none_or(agree) {
             return Err(Error::Model("tagger model and class list disagree".into()));
@@ -385,11 +370,7 @@ pub fn train(sents: &[TreeSentence], cfg: TaggerConfig, log: &mut dyn FnMut(&str
         }
     }
     let classes: Vec<(Upos, u8)> = class_set.into_iter().take(255).collect();
-    let class_of: HashMap<(Upos, u8), u8> = classes
-        .iter()
-        .enumerate()
-        .map(|(i, c)| (*c, i as u8))
-        .collect();
+    let class_of: HashMap<(Upos, u8), u8> = classes.iter().enumerate().map(|(i, c)| (*c, i as u8)).collect();
     // Ambiguity classes of words seen at least twice.
     let mut seen: HashMap<u64, (u32, BTreeSet<u8>)> = HashMap::new();
     for s in sents {
@@ -431,32 +412,16 @@ pub fn train(sents: &[TreeSentence], cfg: TaggerConfig, log: &mut dyn FnMut(&str
             } else {
                 0
             };
-            let lx: Vec<Lex> = sents[si]
-                .words
-                .iter()
-                .map(|w| lex(&recase(&w.form, mode), &amb))
-                .collect();
+            let lx: Vec<Lex> = sents[si].words.iter().map(|w| lex(&recase(&w.form, mode), &amb)).collect();
             let profile = case_profile(&lx);
             let mut first = Vec::with_capacity(lx.len());
-            let passes: &[bool] = if cfg.two_pass {
-                &[false, true]
-            } else {
-                &[false]
-            };
+            let passes: &[bool] = if cfg.two_pass { &[false, true] } else { &[false] };
             for &second in passes {
                 let t = if second { &mut trainer2 } else { &mut trainer };
                 let (mut p1, mut p2) = (START, START);
                 for (i, &g) in gold[si].iter().enumerate() {
                     let g = g as usize;
-                    features(
-                        &lx,
-                        i,
-                        p1,
-                        p2,
-                        profile,
-                        second.then_some(first.as_slice()),
-                        &mut feats,
-                    );
+                    features(&lx, i, p1, p2, profile, second.then_some(first.as_slice()), &mut feats);
                     t.score(&feats, &mut scores);
                     let pred = argmax(&scores);
                     t.update(&feats, g, pred);

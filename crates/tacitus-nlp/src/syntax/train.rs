@@ -65,11 +65,7 @@ pub fn training_sentences(ud_dir: &Path, use_gum: bool) -> Result<Vec<TreeSenten
     Ok(sents)
 }
 
-fn examples(
-    tagger: &Tagger,
-    sents: &[TreeSentence],
-    tags: Option<&[Vec<u8>]>,
-) -> Vec<ParseExample> {
+fn examples(tagger: &Tagger, sents: &[TreeSentence], tags: Option<&[Vec<u8>]>) -> Vec<ParseExample> {
     sents
         .iter()
         .enumerate()
@@ -126,11 +122,7 @@ pub fn train(sents: &[TreeSentence], cfg: &TrainConfig, log: &mut dyn FnMut(&str
                     .iter()
                     .zip(&sents[i].words)
                     .map(|(c, w)| {
-                        let pair = t
-                            .classes
-                            .get(*c as usize)
-                            .copied()
-                            .unwrap_or((w.upos, w.xpos));
+                        let pair = t.classes.get(*c as usize).copied().unwrap_or((w.upos, w.xpos));
                         right += (pair == (w.upos, w.xpos)) as usize;
                         total += 1;
                         tagger.classes.iter().position(|x| *x == pair).unwrap_or(0) as u8
@@ -148,13 +140,7 @@ pub fn train(sents: &[TreeSentence], cfg: &TrainConfig, log: &mut dyn FnMut(&str
             tags[i] = s
                 .words
                 .iter()
-                .map(|w| {
-                    tagger
-                        .classes
-                        .iter()
-                        .position(|x| *x == (w.upos, w.xpos))
-                        .unwrap_or(0) as u8
-                })
+                .map(|w| tagger.classes.iter().position(|x| *x == (w.upos, w.xpos)).unwrap_or(0) as u8)
                 .collect();
         }
     }

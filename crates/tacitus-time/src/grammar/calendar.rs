@@ -44,10 +44,7 @@ impl Matcher<'_> {
     /// 15:00 GMT, 8 PM, 8 p.m. Saturday, noon.
     pub(super) fn clock(&self, i: usize) -> Option<(usize, Sem)> {
         if matches!(self.w(i), "noon" | "midnight") {
-            if !matches!(
-                self.prev(i),
-                "at" | "by" | "until" | "before" | "after" | "around" | "past"
-            ) {
+            if !matches!(self.prev(i), "at" | "by" | "until" | "before" | "after" | "around" | "past") {
                 return None;
             }
             let h = if self.w(i) == "noon" { 12 } else { 0 };
@@ -83,13 +80,7 @@ impl Matcher<'_> {
                     k += 1;
                 }
             }
-            "a" | "p"
-                if h <= 12
-                    && self.w(k + 1) == "."
-                    && self.w(k + 2) == "m"
-                    && self.adj(k + 1)
-                    && self.adj(k + 2) =>
-            {
+            "a" | "p" if h <= 12 && self.w(k + 1) == "." && self.w(k + 2) == "m" && self.adj(k + 1) && self.adj(k + 2) => {
                 ampm = true;
                 if self.w(k) == "p" && h < 12 {
                     hour += 12;
@@ -126,23 +117,13 @@ impl Matcher<'_> {
         }
         let mut day = None;
         if let Some(wd) = lexicon::weekday(self.w(k)).filter(|_| self.upper(k)) {
-            day = Some(Box::new(Sem::Weekday {
-                wd,
-                rel: Rel::Infer,
-            }));
+            day = Some(Box::new(Sem::Weekday { wd, rel: Rel::Infer }));
             k += 1;
         } else if let Some(off) = day_offset(self.w(k)) {
             day = Some(Box::new(Sem::DayOffset(off)));
             k += 1;
         }
-        (
-            k,
-            Sem::Time {
-                day,
-                clock,
-                part: None,
-            },
-        )
+        (k, Sem::Time { day, clock, part: None })
     }
 
     /// A month token (full name, or abbreviation with a dot or a following number):
@@ -234,8 +215,7 @@ impl Matcher<'_> {
         // A bare month: "May" and "March" are also a verb, a modal and names; any month
         // followed by a capitalised word is likely a name ("August Wilson").
         let ambiguous = matches!(m, 3 | 5) || abbrev;
-        let name_like =
-            self.upper(k) && self.is_word(k) && !self.t.get(k).is_some_and(|t| t.newline);
+        let name_like = self.upper(k) && self.is_word(k) && !self.t.get(k).is_some_and(|t| t.newline);
         if (ambiguous || name_like) && !ctx {
             return None;
         }
@@ -265,50 +245,31 @@ impl Matcher<'_> {
         }
         let wd = lexicon::weekday(self.w(i))?;
         // "Ruby Tuesday", "Black Friday": a capitalised word inside the sentence before it
-        if i > 0
-            && self.upper(i - 1)
-            && self.is_word(i - 1)
-            && !self.t[i].newline
-            && !crate::scan::boundary_before(self.t, i - 1)
-        {
+        if i > 0 && self.upper(i - 1) && self.is_word(i - 1) && !self.t[i].newline && !crate::scan::boundary_before(self.t, i - 1) {
             let p = self.w(i - 1);
             if lexicon::month_full(p).is_none()
                 && lexicon::day_part(p).is_none()
-                && !matches!(
-                    p,
-                    "on" | "late" | "early" | "by" | "until" | "since" | "last" | "next" | "this"
-                )
+                && !matches!(p, "on" | "late" | "early" | "by" | "until" | "since" | "last" | "next" | "this")
             {
                 return None;
             }
         }
         let k = i + 1;
         let k2 = if self.w(k) == "," { k + 1 } else { k };
-        if let Some((end, sem @ Sem::Date { d: Some(_), .. })) =
-            self.month(k2, true).or_else(|| self.day_month(k2, true))
-        {
+        if let Some((end, sem @ Sem::Date { d: Some(_), .. })) = self.month(k2, true).or_else(|| self.day_month(k2, true)) {
             return Some((end, sem));
         }
         if let Some(part) = lexicon::day_part(self.w(k)) {
             return Some((
                 k + 1,
                 Sem::Time {
-                    day: Some(Box::new(Sem::Weekday {
-                        wd,
-                        rel: Rel::Infer,
-                    })),
+                    day: Some(Box::new(Sem::Weekday { wd, rel: Rel::Infer })),
                     clock: None,
                     part: Some(part),
                 },
             ));
         }
-        Some((
-            k,
-            Sem::Weekday {
-                wd,
-                rel: Rel::Infer,
-            },
-        ))
+        Some((k, Sem::Weekday { wd, rel: Rel::Infer }))
     }
 
     /// Christmas (Day/Eve), New Year's Day/Eve: fixed-date holidays, capitalised.
@@ -331,20 +292,14 @@ impl Matcher<'_> {
             "christmas" => match self.w(i + 1) {
                 "eve" => date(i + 2, 12, 24),
                 "day" => date(i + 2, 12, 25),
-                _ if (is_time_prep(self.prev(i)) && !self.is_word(i + 1))
-                    || self.w(i + 1) == "," =>
-                {
-                    date(i + 1, 12, 25)
-                }
+                _ if (is_time_prep(self.prev(i)) && !self.is_word(i + 1)) || self.w(i + 1) == "," => date(i + 1, 12, 25),
                 _ => None,
             },
-            "new" if self.w(i + 1) == "year" && self.w(i + 2) == "'" && self.w(i + 3) == "s" => {
-                match self.w(i + 4) {
-                    "day" => date(i + 5, 1, 1),
-                    "eve" => date(i + 5, 12, 31),
-                    _ => None,
-                }
-            }
+            "new" if self.w(i + 1) == "year" && self.w(i + 2) == "'" && self.w(i + 3) == "s" => match self.w(i + 4) {
+                "day" => date(i + 5, 1, 1),
+                "eve" => date(i + 5, 12, 31),
+                _ => None,
+            },
             _ => None,
         }
     }
@@ -359,11 +314,7 @@ impl Matcher<'_> {
                 "final" => (4, i + 1),
                 _ => self.ordinal(i)?,
             };
-            let k = if self.w(k) == "-" && self.adj(k) {
-                k + 1
-            } else {
-                k
-            };
+            let k = if self.w(k) == "-" && self.adj(k) { k + 1 } else { k };
             if self.w(k) != "quarter" {
                 return None;
             }
@@ -378,24 +329,13 @@ impl Matcher<'_> {
             y = Some(yy);
             k = j + 1;
         }
-        Some((
-            k,
-            Sem::Quarter {
-                q,
-                y,
-                rel: Rel::Infer,
-            },
-        ))
+        Some((k, Sem::Quarter { q, y, rel: Rel::Infer }))
     }
 
     /// the 20th century, the 1800s (as century).
     pub(super) fn century(&self, i: usize) -> Option<(usize, Sem)> {
         if let Some((n, k)) = self.ordinal(i) {
-            let k2 = if self.w(k) == "-" && self.adj(k) {
-                k + 1
-            } else {
-                k
-            };
+            let k2 = if self.w(k) == "-" && self.adj(k) { k + 1 } else { k };
             if self.w(k2) == "century" && (1..=30).contains(&n) {
                 return Some((k2 + 1, Sem::Century(n as i32 - 1)));
             }
@@ -423,11 +363,7 @@ impl Matcher<'_> {
                 return Some((i + 3, Sem::Decade(cent + v as i32 / 10)));
             }
             // "in '08": a short year after a temporal preposition
-            if matches!(
-                self.prev(i),
-                "in" | "since" | "of" | "from" | "until" | "by" | "class"
-            ) && !self.adj(i + 2)
-            {
+            if matches!(self.prev(i), "in" | "since" | "of" | "from" | "until" | "by" | "class") && !self.adj(i + 2) {
                 let y = if v <= 30 { 2000 } else { 1900 } + v as i32;
                 return Some((i + 2, Sem::Year(y)));
             }
@@ -452,12 +388,7 @@ impl Matcher<'_> {
         }
         // the second half of "1957-58"
         if let Some((v, 2)) = self.num(i) {
-            if self.prev(i) == "-"
-                && self.adj(i)
-                && i >= 2
-                && self.adj(i - 1)
-                && !(self.adj(i + 1) && self.w(i + 1) == "-")
-            {
+            if self.prev(i) == "-" && self.adj(i) && i >= 2 && self.adj(i - 1) && !(self.adj(i + 1) && self.w(i + 1) == "-") {
                 if let Some(first) = self.year4(i - 2) {
                     let y = first / 100 * 100 + v as i32;
                     if y > first && y - first < 10 {
@@ -469,24 +400,14 @@ impl Matcher<'_> {
         }
         let y = self.year4(i)?;
         let prev = self.prev(i);
-        if i > 0
-            && self.adj(i)
-            && matches!(
-                prev,
-                "$" | "€" | "£" | "," | "." | "#" | "/" | ":" | "-" | "+"
-            )
-        {
+        if i > 0 && self.adj(i) && matches!(prev, "$" | "€" | "£" | "," | "." | "#" | "/" | ":" | "-" | "+") {
             // part of a bigger number or code; "2009-2010" is allowed below
             if !(prev == "-" && i >= 2 && (self.year4(i - 2).is_some() || self.w(i - 2) == "mid")) {
                 return None;
             }
         }
         let next = self.w(i + 1);
-        if self.adj(i + 1)
-            && matches!(next, "," | "." | ":")
-            && self.num(i + 2).is_some()
-            && self.adj(i + 2)
-        {
+        if self.adj(i + 1) && matches!(next, "," | "." | ":") && self.num(i + 2).is_some() && self.adj(i + 2) {
             return None;
         }
         if matches!(next, "%" | "percent" | "per") {
@@ -503,10 +424,7 @@ impl Matcher<'_> {
         if !ctx
             && self.is_word(i + 1)
             && !self.upper(i + 1)
-            && !matches!(
-                prev,
-                "its" | "their" | "his" | "her" | "our" | "'s" | "a" | "an"
-            )
+            && !matches!(prev, "its" | "their" | "his" | "her" | "our" | "'s" | "a" | "an")
             && !matches!(
                 next,
                 "and"
@@ -558,12 +476,7 @@ impl Matcher<'_> {
         }
         // "spring offensive" is still a season; "fall" as a verb is lower-case too: want a
         // preposition or determiner before it
-        if self.w(i) == "fall"
-            && !matches!(
-                self.prev(i),
-                "the" | "this" | "last" | "next" | "in" | "early" | "late"
-            )
-        {
+        if self.w(i) == "fall" && !matches!(self.prev(i), "the" | "this" | "last" | "next" | "in" | "early" | "late") {
             return None;
         }
         Some((

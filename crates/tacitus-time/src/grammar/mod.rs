@@ -150,9 +150,7 @@ impl<'a> Matcher<'a> {
         let mut i = 0;
         while i < self.t.len() {
             let tok = &self.t[i];
-            let hot = tok.kind == Kind::Num
-                || (tok.kind == Kind::Word && lexicon::is_trigger(&tok.lower))
-                || tok.lower == "'";
+            let hot = tok.kind == Kind::Num || (tok.kind == Kind::Word && lexicon::is_trigger(&tok.lower)) || tok.lower == "'";
             if hot {
                 if let Some(f) = self.match_at(i) {
                     if f.end > i {
@@ -217,9 +215,7 @@ impl<'a> Matcher<'a> {
         if let Some(v) = lexicon::ordinal(self.w(i)) {
             return Some((v, i + 1));
         }
-        if let Some(tens) =
-            lexicon::cardinal(self.w(i)).filter(|v| *v >= 20 && *v % 10 == 0 && *v < 100)
-        {
+        if let Some(tens) = lexicon::cardinal(self.w(i)).filter(|v| *v >= 20 && *v % 10 == 0 && *v < 100) {
             if self.w(i + 1) == "-" && self.adj(i + 1) && self.adj(i + 2) {
                 if let Some(u) = lexicon::ordinal(self.w(i + 2)).filter(|u| *u < 10) {
                     return Some((tens + u, i + 3));
@@ -241,20 +237,16 @@ impl<'a> Matcher<'a> {
                     "few" => Some((Amount::Vague, i + 2, false)),
                     "couple" if self.w(i + 2) == "of" => Some((Amount::N(2.0), i + 3, false)),
                     "dozen" => Some((Amount::N(12.0), i + 2, false)),
-                    "mere" | "full" | "whole" | "further" | "additional" | "record" => self
-                        .number(i + 2)
-                        .map(|(a, n, art)| (a, n, art || i + 2 == n)),
+                    "mere" | "full" | "whole" | "further" | "additional" | "record" => {
+                        self.number(i + 2).map(|(a, n, art)| (a, n, art || i + 2 == n))
+                    }
                     _ => Some((Amount::N(1.0), i + 1, true)),
                 }
             }
             "several" | "few" | "many" => return Some((Amount::Vague, i + 1, false)),
-            "half" if matches!(self.w(i + 1), "a" | "an") => {
-                return Some((Amount::N(0.5), i + 2, false))
-            }
+            "half" if matches!(self.w(i + 1), "a" | "an") => return Some((Amount::N(0.5), i + 2, false)),
             "couple" if self.w(i + 1) == "of" => return Some((Amount::N(2.0), i + 2, false)),
-            "dozens" | "hundreds" | "thousands" if self.w(i + 1) == "of" => {
-                return Some((Amount::Vague, i + 2, false))
-            }
+            "dozens" | "hundreds" | "thousands" if self.w(i + 1) == "of" => return Some((Amount::Vague, i + 2, false)),
             _ => {}
         }
         if let Some(v) = lexicon::cardinal(w) {
@@ -265,11 +257,7 @@ impl<'a> Matcher<'a> {
             let mut v = v;
             let mut next = i + 1;
             if (20..100).contains(&v) && v % 10 == 0 {
-                let k = if self.w(next) == "-" && self.adj(next) {
-                    next + 1
-                } else {
-                    next
-                };
+                let k = if self.w(next) == "-" && self.adj(next) { next + 1 } else { next };
                 if let Some(u) = lexicon::cardinal(self.w(k)).filter(|u| *u < 10) {
                     v += u;
                     next = k + 1;
@@ -285,11 +273,7 @@ impl<'a> Matcher<'a> {
         let mut val = v as f64;
         let mut next = i + 1;
         // 1,000 and 1.5
-        while self.w(next) == ","
-            && self.adj(next)
-            && self.adj(next + 1)
-            && self.num(next + 1).is_some_and(|(_, n)| n == 3)
-        {
+        while self.w(next) == "," && self.adj(next) && self.adj(next + 1) && self.num(next + 1).is_some_and(|(_, n)| n == 3) {
             val = val * 1000.0 + self.num(next + 1).map_or(0.0, |(v, _)| v as f64);
             next += 2;
         }
@@ -328,10 +312,7 @@ impl<'a> Matcher<'a> {
             // "by the end of the year": the current one
             if self.w(i) == "the" || self.w(j) == "the" {
                 let k = if self.w(j) == "the" { j + 1 } else { j };
-                if let Some((
-                    u @ (Unit::Week | Unit::Month | Unit::Year | Unit::Decade | Unit::Century),
-                    false,
-                )) = lexicon::unit(self.w(k))
+                if let Some((u @ (Unit::Week | Unit::Month | Unit::Year | Unit::Decade | Unit::Century), false)) = lexicon::unit(self.w(k))
                 {
                     return Some(Found {
                         start: i,
@@ -342,8 +323,7 @@ impl<'a> Matcher<'a> {
             }
         }
         let ctx = is_time_prep(self.prev(i));
-        self.core(i, ctx)
-            .map(|(end, sem)| Found { start: i, end, sem })
+        self.core(i, ctx).map(|(end, sem)| Found { start: i, end, sem })
     }
 
     /// `early`, `late`, `mid-`, `the end of` ...: the index after the modifier.
@@ -363,9 +343,7 @@ impl<'a> Matcher<'a> {
     /// Patterns that include a leading "the" (called at the token after it).
     fn the_core(&self, j: usize) -> Option<(usize, Sem)> {
         let mut best: Option<(usize, Sem)> = None;
-        let hyphenated = self
-            .number(j)
-            .is_some_and(|(_, k, _)| self.w(k) == "-" && self.adj(k));
+        let hyphenated = self.number(j).is_some_and(|(_, k, _)| self.w(k) == "-" && self.adj(k));
         let cands = [
             self.mod_unit(j),
             if hyphenated { None } else { self.duration(j) },
@@ -381,9 +359,7 @@ impl<'a> Matcher<'a> {
         }
         // "the next day", "the previous year": counted from the story's last date
         if let Some((end, Sem::Shift { unit, n })) = &best {
-            if matches!(self.w(j), "next" | "following" | "previous")
-                && matches!(unit, Unit::Day | Unit::Week | Unit::Month | Unit::Year)
-            {
+            if matches!(self.w(j), "next" | "following" | "previous") && matches!(unit, Unit::Day | Unit::Week | Unit::Month | Unit::Year) {
                 best = Some((*end, Sem::Narrative { unit: *unit, n: *n }));
             }
         }
@@ -392,24 +368,16 @@ impl<'a> Matcher<'a> {
                 return Some((j + 1, Sem::Weekend { rel: Rel::Infer }));
             }
             if self.w(j) == "same" {
-                if let Some((u @ (Unit::Day | Unit::Week | Unit::Month | Unit::Year), false)) =
-                    lexicon::unit(self.w(j + 1))
-                {
+                if let Some((u @ (Unit::Day | Unit::Week | Unit::Month | Unit::Year), false)) = lexicon::unit(self.w(j + 1)) {
                     return Some((j + 2, Sem::Narrative { unit: u, n: 0 }));
                 }
             }
             // "the day before he was stopped": a day of the story we cannot place
-            if self.w(j) == "day"
-                && matches!(self.w(j + 1), "before" | "after")
-                && self.w(j + 2) != "yesterday"
-            {
+            if self.w(j) == "day" && matches!(self.w(j + 1), "before" | "after") && self.w(j + 2) != "yesterday" {
                 return Some((j + 1, Sem::StoryDay));
             }
             // "the near future", "the distant past"
-            let k = if matches!(
-                self.w(j),
-                "near" | "immediate" | "foreseeable" | "distant" | "recent"
-            ) {
+            let k = if matches!(self.w(j), "near" | "immediate" | "foreseeable" | "distant" | "recent") {
                 j + 1
             } else {
                 j
@@ -498,12 +466,7 @@ mod tests {
         Matcher::new(&t)
             .find_all()
             .into_iter()
-            .map(|f| {
-                (
-                    text[t[f.start].start as usize..t[f.end - 1].end as usize].to_string(),
-                    f.sem,
-                )
-            })
+            .map(|f| (text[t[f.start].start as usize..t[f.end - 1].end as usize].to_string(), f.sem))
             .collect()
     }
 
@@ -514,27 +477,15 @@ mod tests {
     #[test]
     fn extents_follow_timeml() {
         assert_eq!(texts("They met on Monday in Sochi."), vec!["Monday"]);
-        assert_eq!(
-            texts("over the past two years about it"),
-            vec!["the past two years"]
-        );
+        assert_eq!(texts("over the past two years about it"), vec!["the past two years"]);
         assert_eq!(texts("The 2020 conflict ended."), vec!["2020"]);
         assert_eq!(
             texts("it started in early December, a month earlier"),
             vec!["early December", "a month"]
         );
-        assert_eq!(
-            texts("found missing late last July by his son"),
-            vec!["late last July"]
-        );
-        assert_eq!(
-            texts("postponed until 15:00 GMT Saturday due to snow"),
-            vec!["15:00 GMT Saturday"]
-        );
-        assert_eq!(
-            texts("the expedition of 1957-58, which"),
-            vec!["1957", "58"]
-        );
+        assert_eq!(texts("found missing late last July by his son"), vec!["late last July"]);
+        assert_eq!(texts("postponed until 15:00 GMT Saturday due to snow"), vec!["15:00 GMT Saturday"]);
+        assert_eq!(texts("the expedition of 1957-58, which"), vec!["1957", "58"]);
         assert_eq!(texts("a 22-year-old son"), Vec::<String>::new());
         assert_eq!(texts("A four-week, phased closure"), vec!["four-week"]);
     }

@@ -25,9 +25,7 @@ impl Matcher<'_> {
         }
         if w == "that" {
             return match lexicon::unit(self.w(i + 1)) {
-                Some((u @ (Unit::Day | Unit::Week | Unit::Month | Unit::Year), false)) => {
-                    Some((i + 2, Sem::Narrative { unit: u, n: 0 }))
-                }
+                Some((u @ (Unit::Day | Unit::Week | Unit::Month | Unit::Year), false)) => Some((i + 2, Sem::Narrative { unit: u, n: 0 })),
                 _ => None,
             };
         }
@@ -128,13 +126,8 @@ impl Matcher<'_> {
         let w = self.w(k);
         if let Some((u, plural)) = lexicon::unit(w) {
             if plural {
-                return matches!(m, "recent" | "past" | "last" | "coming" | "next").then_some((
-                    k + 1,
-                    Sem::Duration {
-                        n: Amount::Vague,
-                        unit: u,
-                    },
-                ));
+                return matches!(m, "recent" | "past" | "last" | "coming" | "next")
+                    .then_some((k + 1, Sem::Duration { n: Amount::Vague, unit: u }));
             }
             if m == "recent" {
                 return None;
@@ -203,22 +196,10 @@ impl Matcher<'_> {
                 return None;
             }
             if self.w(i + 1) == "ago" {
-                return Some((
-                    i + 2,
-                    Sem::Ago {
-                        n: Amount::Vague,
-                        unit: u,
-                    },
-                ));
+                return Some((i + 2, Sem::Ago { n: Amount::Vague, unit: u }));
             }
             if matches!(self.prev(i), "for" | "over") && self.w(i + 1) != "of" {
-                return Some((
-                    i + 1,
-                    Sem::Duration {
-                        n: Amount::Vague,
-                        unit: u,
-                    },
-                ));
+                return Some((i + 1, Sem::Duration { n: Amount::Vague, unit: u }));
             }
             return None;
         };
