@@ -61,10 +61,19 @@ pub struct Coder {
 }
 
 impl Coder {
-    /// The bundled English dictionaries.
+    /// The bundled English dictionaries. `TACITUS_ACTORS_DIR` and `TACITUS_PATTERNS_DIR` point
+    /// at folders in the same formats to use instead (dictionary work without rebuilding).
     pub fn english() -> Result<Coder> {
-        let actors = ActorDict::load_default().map_err(|e| Error::Actors(e.to_string()))?;
-        let patterns = PatternDict::load_default().map_err(|e| Error::Patterns(e.to_string()))?;
+        let actors = match std::env::var_os("TACITUS_ACTORS_DIR") {
+            Some(dir) => ActorDict::load_dir(std::path::Path::new(&dir)),
+            None => ActorDict::load_default(),
+        }
+        .map_err(|e| Error::Actors(e.to_string()))?;
+        let patterns = match std::env::var_os("TACITUS_PATTERNS_DIR") {
+            Some(dir) => PatternDict::load_dir(std::path::Path::new(&dir)),
+            None => PatternDict::load_default(),
+        }
+        .map_err(|e| Error::Patterns(e.to_string()))?;
         let cameo = CameoTable::load_default().map_err(|e| Error::Cameo(e.to_string()))?;
         Ok(Coder { actors, patterns, cameo })
     }

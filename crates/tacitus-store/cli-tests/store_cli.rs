@@ -42,9 +42,7 @@ fn corpus(n: usize) -> String {
     let mut out = String::new();
     for i in 0..n {
         let k = 3 + i % 3;
-        let body: Vec<&str> = (0..k)
-            .map(|j| SENTENCES[(i * 3 + j * 5) % SENTENCES.len()])
-            .collect();
+        let body: Vec<&str> = (0..k).map(|j| SENTENCES[(i * 3 + j * 5) % SENTENCES.len()]).collect();
         let date = format!("2022-{:02}-{:02}", 1 + i % 12, 1 + (i / 12) % 28);
         let doc = serde_json::json!({"id": format!("gen-{i:05}"), "text": body.join(" "), "date": date, "source": "gen"});
         out.push_str(&doc.to_string());
@@ -63,19 +61,10 @@ fn ingest_reports_bad_lines_and_is_idempotent() {
     let input = dir.join("docs.jsonl");
     let mut data = corpus(20).into_bytes();
     data.extend_from_slice(b"{\"id\": \"broken\", \"text\": \n");
-    data.extend_from_slice(
-        b"{\"id\": \"bytes\", \"text\": \"caf\xe9\", \"date\": \"2022-01-01\"}\n",
-    );
+    data.extend_from_slice(b"{\"id\": \"bytes\", \"text\": \"caf\xe9\", \"date\": \"2022-01-01\"}\n");
     data.extend_from_slice(b"{\"id\": \"no-text\", \"date\": \"2022-01-01\"}\n");
     data.extend_from_slice(b"{\"id\": \"bad-date\", \"text\": \"x\", \"date\": \"yesterday\"}\n");
-    data.extend_from_slice(
-        corpus(22)[..]
-            .lines()
-            .skip(20)
-            .collect::<Vec<_>>()
-            .join("\n")
-            .as_bytes(),
-    );
+    data.extend_from_slice(corpus(22)[..].lines().skip(20).collect::<Vec<_>>().join("\n").as_bytes());
     std::fs::write(&input, &data).unwrap();
     let db = dir.join("t.db");
     let (db_s, input_s) = (db.to_str().unwrap(), input.to_str().unwrap());
@@ -102,11 +91,7 @@ fn folder_ingest_skips_binary_invalid_and_undated_files() {
     let dir = temp_dir("folder");
     let docs = dir.join("docs");
     std::fs::create_dir_all(docs.join("sub")).unwrap();
-    std::fs::write(
-        docs.join("dated.txt"),
-        format!("date: 2022-10-31\n\n{}", SENTENCES[0]),
-    )
-    .unwrap();
+    std::fs::write(docs.join("dated.txt"), format!("date: 2022-10-31\n\n{}", SENTENCES[0])).unwrap();
     std::fs::write(docs.join("sub/plain.txt"), SENTENCES[1]).unwrap();
     std::fs::write(docs.join("image.png"), b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR").unwrap();
     std::fs::write(docs.join("latin1.txt"), b"Caf\xe9 talks").unwrap();
@@ -119,25 +104,14 @@ fn folder_ingest_skips_binary_invalid_and_undated_files() {
     assert!(err.contains("latin1.txt") && err.contains("UTF-8"), "{err}");
     assert!(err.contains("plain.txt:1: no date"), "{err}");
     assert!(err.contains("ingested 1 docs, skipped 0, bad 3"), "{err}");
-    let dated = tacitus(&[
-        "ingest",
-        "--db",
-        db_s,
-        "--input",
-        docs.to_str().unwrap(),
-        "--date",
-        "2022-11-01",
-    ]);
+    let dated = tacitus(&["ingest", "--db", db_s, "--input", docs.to_str().unwrap(), "--date", "2022-11-01"]);
     assert!(
         text(&dated.stderr).contains("ingested 1 docs, skipped 1, bad 2"),
         "{}",
         text(&dated.stderr)
     );
     let store = Store::open_readonly(&db).unwrap();
-    assert!(
-        store.stored_hash("sub/plain").unwrap().is_some(),
-        "ids are paths inside the folder"
-    );
+    assert!(store.stored_hash("sub/plain").unwrap().is_some(), "ids are paths inside the folder");
     let _ = std::fs::remove_dir_all(&dir);
 }
 
@@ -178,17 +152,7 @@ fn killed_ingest_resumes_to_the_clean_store() {
         seed ^= seed << 17;
         let wait = 5 + seed % (clean_ms / 2 + 1);
         let mut child = Command::new(env!("CARGO_BIN_EXE_tacitus"))
-            .args([
-                "ingest",
-                "--db",
-                crashed_s,
-                "--input",
-                input_s,
-                "--threads",
-                "2",
-                "--batch",
-                "8",
-            ])
+            .args(["ingest", "--db", crashed_s, "--input", input_s, "--threads", "2", "--batch", "8"])
             .stdout(Stdio::null())
             .stderr(Stdio::null())
             .spawn()
@@ -201,26 +165,10 @@ fn killed_ingest_resumes_to_the_clean_store() {
         child.wait().unwrap();
     }
     eprintln!("kill -9 via the binary: {interrupted} of 10 kills interrupted a running ingest");
-    let out = tacitus(&[
-        "ingest",
-        "--db",
-        crashed_s,
-        "--input",
-        input_s,
-        "--threads",
-        "1",
-    ]);
+    let out = tacitus(&["ingest", "--db", crashed_s, "--input", input_s, "--threads", "1"]);
     assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
-    assert_eq!(
-        fingerprint(&crashed),
-        expected,
-        "the resumed store differs from a clean run"
-    );
-    assert!(Store::open_readonly(&crashed)
-        .unwrap()
-        .check_aggregates()
-        .unwrap()
-        .is_empty());
+    assert_eq!(fingerprint(&crashed), expected, "the resumed store differs from a clean run");
+    assert!(Store::open_readonly(&crashed).unwrap().check_aggregates().unwrap().is_empty());
     assert!(interrupted >= 1, "no kill landed during an ingest");
     let _ = std::fs::remove_dir_all(&dir);
 }
@@ -239,69 +187,30 @@ fn query_export_and_demo() {
     );
     let before = fingerprint(&db);
     let second = tacitus(&["demo", "--db", db_s]);
-    assert_eq!(
-        text(&second.stdout),
-        printed,
-        "the demo prints the same twice"
-    );
+    assert_eq!(text(&second.stdout), printed, "the demo prints the same twice");
     assert_eq!(fingerprint(&db), before, "the demo is idempotent");
     let n_events = Store::open_readonly(&db).unwrap().counts().unwrap().events;
 
     let json = tacitus(&["query", "--db", db_s, "--format", "json"]);
-    let rows: serde_json::Value =
-        serde_json::from_slice(&json.stdout).expect("query --format json is JSON");
+    let rows: serde_json::Value = serde_json::from_slice(&json.stdout).expect("query --format json is JSON");
     assert_eq!(rows.as_array().map(|a| a.len() as u64), Some(n_events));
-    let csv = tacitus(&[
-        "query",
-        "--db",
-        db_s,
-        "--format",
-        "csv",
-        "--from",
-        "2000-01-01",
-    ]);
+    let csv = tacitus(&["query", "--db", db_s, "--format", "csv", "--from", "2000-01-01"]);
     assert_eq!(csv.status.code(), Some(0));
-    let series = tacitus(&[
-        "query", "--db", db_s, "--series", "ARM,AZE", "--by", "week", "--format", "json",
-    ]);
-    assert!(serde_json::from_slice::<serde_json::Value>(&series.stdout)
-        .unwrap()
-        .is_array());
-    assert_eq!(
-        tacitus(&["query", "--db", db_s, "--bbox", "1,2"])
-            .status
-            .code(),
-        Some(2)
-    );
-    assert_eq!(
-        tacitus(&["query", "--db", db_s, "--format", "xml"])
-            .status
-            .code(),
-        Some(2)
-    );
+    let series = tacitus(&["query", "--db", db_s, "--series", "ARM,AZE", "--by", "week", "--format", "json"]);
+    assert!(serde_json::from_slice::<serde_json::Value>(&series.stdout).unwrap().is_array());
+    assert_eq!(tacitus(&["query", "--db", db_s, "--bbox", "1,2"]).status.code(), Some(2));
+    assert_eq!(tacitus(&["query", "--db", db_s, "--format", "xml"]).status.code(), Some(2));
 
     for format in ["jsonl", "csv", "parquet"] {
         let out = dir.join(format!("events.{format}"));
-        let run = tacitus(&[
-            "export",
-            "--db",
-            db_s,
-            "--format",
-            format,
-            "--output",
-            out.to_str().unwrap(),
-        ]);
+        let run = tacitus(&["export", "--db", db_s, "--format", format, "--output", out.to_str().unwrap()]);
         assert_eq!(run.status.code(), Some(0), "{}", text(&run.stderr));
         assert!(text(&run.stderr).contains(&format!("exported {n_events} event mentions")));
     }
     let jsonl = std::fs::read_to_string(dir.join("events.jsonl")).unwrap();
     assert_eq!(jsonl.lines().count() as u64, n_events);
     let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../scripts/store/check_parquet.py");
-    match Command::new("python3")
-        .arg(&script)
-        .arg(dir.join("events.parquet"))
-        .output()
-    {
+    match Command::new("python3").arg(&script).arg(dir.join("events.parquet")).output() {
         Ok(o) if o.status.code() == Some(3) => eprintln!("SKIP: {}", text(&o.stderr).trim()),
         Ok(o) => {
             assert!(o.status.success(), "{}", text(&o.stderr));

@@ -9,15 +9,11 @@
 use tacitus_store::{CodedDoc, DedupConfig, DocMeta, EventRecord, Store};
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
-    let out = std::env::args()
-        .nth(1)
-        .unwrap_or_else(|| "fixture.db".into());
-    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("../../fixtures/dedup/mentions.jsonl");
+    let out = std::env::args().nth(1).unwrap_or_else(|| "fixture.db".into());
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../fixtures/dedup/mentions.jsonl");
     let mut docs: Vec<CodedDoc> = Vec::new();
     for (n, line) in std::fs::read_to_string(&path)?.lines().enumerate() {
-        let value: serde_json::Value =
-            serde_json::from_str(line).map_err(|e| format!("{}:{}: {e}", path.display(), n + 1))?;
+        let value: serde_json::Value = serde_json::from_str(line).map_err(|e| format!("{}:{}: {e}", path.display(), n + 1))?;
         let record: EventRecord = serde_json::from_value(value.clone())?;
         let published = value["published"]
             .as_str()

@@ -97,8 +97,7 @@ pub fn compatible(config: &DedupConfig, canonical: &CanonicalKey, mention: &Ment
     if !config.enabled || (mention.day - canonical.day).abs() > config.window_days {
         return false;
     }
-    let same_code = canonical.root == mention.root
-        || (!mention.event.is_empty() && canonical.event == mention.event);
+    let same_code = canonical.root == mention.root || (!mention.event.is_empty() && canonical.event == mention.event);
     if !same_code || canonical.polarity != mention.polarity {
         return false;
     }
@@ -137,19 +136,13 @@ mod tests {
         let cfg = DedupConfig::default();
         let c = canon(100, "19", "FIGHT");
         assert!(compatible(&cfg, &c, &key(102, "19", None)));
-        assert!(
-            !compatible(&cfg, &c, &key(103, "19", None)),
-            "outside the 2-day window"
-        );
+        assert!(!compatible(&cfg, &c, &key(103, "19", None)), "outside the 2-day window");
         assert!(compatible(&cfg, &c, &key(99, "19", Some((43.7, 39.8)))));
         assert!(
             !compatible(&cfg, &c, &key(100, "19", Some((40.18, 44.51)))),
             "Yerevan is far from Sochi"
         );
-        assert!(
-            !compatible(&cfg, &c, &key(100, "04", None)),
-            "different root and no PLOVER type"
-        );
+        assert!(!compatible(&cfg, &c, &key(100, "04", None)), "different root and no PLOVER type");
         let same_plover = MentionKey {
             event: "FIGHT",
             ..key(100, "18", None)
@@ -165,14 +158,7 @@ mod tests {
             ..DedupConfig::default()
         };
         assert!(compatible(&wide, &c, &key(105, "19", None)));
-        assert!(!compatible(
-            &DedupConfig {
-                enabled: false,
-                ..cfg
-            },
-            &c,
-            &key(100, "19", None)
-        ));
+        assert!(!compatible(&DedupConfig { enabled: false, ..cfg }, &c, &key(100, "19", None)));
     }
 
     #[test]

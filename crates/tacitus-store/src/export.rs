@@ -124,16 +124,9 @@ impl Store {
         let rows = self.sql(|c| {
             let mut stmt = c.prepare_cached(SELECT)?;
             let rows = stmt.query_map(rusqlite::params![after, CHUNK as i64], |r| {
-                let text = |i: usize| -> rusqlite::Result<Cell> {
-                    Ok(r.get::<_, Option<String>>(i)?
-                        .map(Cell::Text)
-                        .unwrap_or(Cell::Null))
-                };
-                let real = |i: usize| -> rusqlite::Result<Cell> {
-                    Ok(r.get::<_, Option<f64>>(i)?
-                        .map(Cell::Real)
-                        .unwrap_or(Cell::Null))
-                };
+                let text =
+                    |i: usize| -> rusqlite::Result<Cell> { Ok(r.get::<_, Option<String>>(i)?.map(Cell::Text).unwrap_or(Cell::Null)) };
+                let real = |i: usize| -> rusqlite::Result<Cell> { Ok(r.get::<_, Option<f64>>(i)?.map(Cell::Real).unwrap_or(Cell::Null)) };
                 let cells = vec![
                     Cell::Int(r.get(0)?),
                     text(1)?,
@@ -220,11 +213,7 @@ impl Store {
             message: e.to_string(),
         };
         let schema = Arc::new(parse_message_type(PARQUET_SCHEMA).map_err(pq)?);
-        let props = Arc::new(
-            WriterProperties::builder()
-                .set_compression(Compression::SNAPPY)
-                .build(),
-        );
+        let props = Arc::new(WriterProperties::builder().set_compression(Compression::SNAPPY).build());
         let mut writer = SerializedFileWriter::new(file, schema, props).map_err(pq)?;
         let (mut after, mut n) = (0i64, 0u64);
         loop {
@@ -252,22 +241,14 @@ impl Store {
 }
 
 /// Write column `index` of `rows` with the column's physical type; nulls as definition level 0.
-fn write_column(
-    column: &mut parquet::file::writer::SerializedColumnWriter<'_>,
-    rows: &[Row],
-    index: usize,
-) -> parquet::errors::Result<()> {
-    let cells = rows
-        .iter()
-        .map(|(cells, _)| cells.get(index).unwrap_or(&Cell::Null));
+fn write_column(column: &mut parquet::file::writer::SerializedColumnWriter<'_>, rows: &[Row], index: usize) -> parquet::errors::Result<()> {
+    let cells = rows.iter().map(|(cells, _)| cells.get(index).unwrap_or(&Cell::Null));
     let defs: Vec<i16> = cells.clone().map(|c| i16::from(*c != Cell::Null)).collect();
     let optional = matches!(index, 5 | 13 | 14 | 16 | 17 | 18 | 19 | 24);
     let defs = optional.then_some(defs.as_slice());
     match index {
         0 | 25 => {
-            let v: Vec<i64> = cells
-                .filter_map(|c| if let Cell::Int(i) = c { Some(*i) } else { None })
-                .collect();
+            let v: Vec<i64> = cells.filter_map(|c| if let Cell::Int(i) = c { Some(*i) } else { None }).collect();
             column.typed::<Int64Type>().write_batch(&v, defs, None)?;
         }
         3 | 11 | 4 => {
@@ -281,15 +262,7 @@ fn write_column(
             column.typed::<Int32Type>().write_batch(&v, defs, None)?;
         }
         12 | 17 | 18 | 23 => {
-            let v: Vec<f64> = cells
-                .filter_map(|c| {
-                    if let Cell::Real(x) = c {
-                        Some(*x)
-                    } else {
-                        None
-                    }
-                })
-                .collect();
+            let v: Vec<f64> = cells.filter_map(|c| if let Cell::Real(x) = c { Some(*x) } else { None }).collect();
             column.typed::<DoubleType>().write_batch(&v, defs, None)?;
         }
         _ => {
@@ -302,9 +275,7 @@ fn write_column(
                     }
                 })
                 .collect();
-            column
-                .typed::<ByteArrayType>()
-                .write_batch(&v, defs, None)?;
+            column.typed::<ByteArrayType>().write_batch(&v, defs, None)?;
         }
     }
     Ok(())
@@ -338,8 +309,8 @@ fn csv_line(cells: &[Cell]) -> String {
 
 /// The stored record with `canonical_id`, `source` and `mentions` added.
 fn jsonl_line(cells: &[Cell], record: &str) -> Result<String> {
-    let mut value: serde_json::Value = serde_json::from_str(record)
-        .map_err(|e| Error::Invalid(format!("stored record is not JSON: {e}")))?;
+    let mut value: serde_json::Value =
+        serde_json::from_str(record).map_err(|e| Error::Invalid(format!("stored record is not JSON: {e}")))?;
     if let Some(map) = value.as_object_mut() {
         let get = |i: usize| cells.get(i).cloned().unwrap_or(Cell::Null);
         if let Cell::Int(id) = get(0) {
@@ -403,10 +374,7 @@ mod tests {
             .collect();
         assert_eq!(lines.len(), 3);
         assert_eq!(lines[0]["cameo"], "190");
-        assert_eq!(
-            lines[1]["canonical_id"], 1,
-            "same parties, same day: one canonical event"
-        );
+        assert_eq!(lines[1]["canonical_id"], 1, "same parties, same day: one canonical event");
         assert_eq!(lines[2]["mentions"], 3);
         let pq = dir.join("e.parquet");
         assert_eq!(s.export(ExportFormat::Parquet, &pq).unwrap(), 3);
@@ -420,11 +388,7 @@ mod tests {
         let s = Store::open_in_memory().unwrap();
         let dir = std::env::temp_dir().join(format!("tacitus-export-empty-{}", std::process::id()));
         std::fs::create_dir_all(&dir).unwrap();
-        assert_eq!(
-            s.export(ExportFormat::Parquet, &dir.join("e.parquet"))
-                .unwrap(),
-            0
-        );
+        assert_eq!(s.export(ExportFormat::Parquet, &dir.join("e.parquet")).unwrap(), 0);
         assert_eq!(s.export(ExportFormat::Csv, &dir.join("e.csv")).unwrap(), 0);
         assert!("xlsx".parse::<ExportFormat>().is_err());
         let _ = std::fs::remove_dir_all(&dir);

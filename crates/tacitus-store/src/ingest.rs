@@ -45,9 +45,7 @@ pub struct IngestOptions {
 impl Default for IngestOptions {
     fn default() -> Self {
         IngestOptions {
-            threads: std::thread::available_parallelism()
-                .map(|n| n.get())
-                .unwrap_or(1),
+            threads: std::thread::available_parallelism().map(|n| n.get()).unwrap_or(1),
             batch_docs: 256,
             batch_time: Duration::from_millis(500),
             in_flight: 256,
@@ -78,11 +76,7 @@ impl IngestStats {
     /// The one-line summary printed at the end of a run.
     pub fn summary(&self) -> String {
         let secs = self.elapsed.as_secs_f64();
-        let rate = if secs > 0.0 {
-            self.sentences as f64 / secs
-        } else {
-            0.0
-        };
+        let rate = if secs > 0.0 { self.sentences as f64 / secs } else { 0.0 };
         format!(
             "ingested {} docs, skipped {}, bad {}, {} events, {} sentences in {:.1}s ({:.0} sentences/s)",
             self.docs, self.skipped, self.bad, self.events, self.sentences, secs, rate
@@ -124,13 +118,7 @@ struct ReaderCounts {
 
 /// Ingest `items` into the store at `path`, coding each document with `code` on
 /// `options.threads` workers. `code` may panic: the document is then reported and skipped.
-pub fn ingest<I, T, F>(
-    path: &Path,
-    items: I,
-    code: F,
-    options: &IngestOptions,
-    reporter: &dyn Reporter,
-) -> Result<IngestStats>
+pub fn ingest<I, T, F>(path: &Path, items: I, code: F, options: &IngestOptions, reporter: &dyn Reporter) -> Result<IngestStats>
 where
     I: Iterator<Item = Incoming<T>> + Send,
     T: Send,
@@ -140,10 +128,7 @@ where
     let mut store = Store::open(path)?;
     store.set_meta(
         "dedup",
-        &format!(
-            "window_days={} max_km={}",
-            options.dedup.window_days, options.dedup.max_km
-        ),
+        &format!("window_days={} max_km={}", options.dedup.window_days, options.dedup.max_km),
     )?;
     let reader_store = Store::open_readonly(path)?;
     let threads = options.threads.max(1);
@@ -156,19 +141,14 @@ where
 
     std::thread::scope(|scope| {
         let counts_ref = &counts;
-        let reader = scope
-            .spawn(move || read_loop(items, &reader_store, job_tx, token_tx, counts_ref, reporter));
+        let reader = scope.spawn(move || read_loop(items, &reader_store, job_tx, token_tx, counts_ref, reporter));
         for _ in 0..threads {
             let (rx, tx, code) = (job_rx.clone(), done_tx.clone(), &code);
             scope.spawn(move || work_loop(rx, tx, code));
         }
         drop((job_rx, done_tx));
-        let written = write_loop(
-            &mut store, done_rx, token_rx, &counts, options, reporter, start,
-        );
-        let read = reader
-            .join()
-            .map_err(|_| Error::Ingest("the reader thread panicked".into()))?;
+        let written = write_loop(&mut store, done_rx, token_rx, &counts, options, reporter, start);
+        let read = reader.join().map_err(|_| Error::Ingest("the reader thread panicked".into()))?;
         let stats = written?;
         read?;
         Ok(stats)
@@ -198,11 +178,7 @@ where
                 counts.bad.fetch_add(1, Ordering::Relaxed);
                 counts.units.fetch_add(units, Ordering::Relaxed);
             }
-            Incoming::Doc {
-                meta,
-                payload,
-                units,
-            } => {
+            Incoming::Doc { meta, payload, units } => {
                 if store.contains(&meta.id, &meta.hash)? {
                     counts.skipped.fetch_add(1, Ordering::Relaxed);
                     counts.units.fetch_add(units, Ordering::Relaxed);
@@ -225,8 +201,7 @@ where
     F: Fn(&DocMeta, T) -> CodedDoc + Sync,
 {
     for (seq, meta, payload, units) in jobs {
-        let result =
-            std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| code(&meta, payload)));
+        let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| code(&meta, payload)));
         let coded = match result {
             Ok(doc) => Coded::Doc(Box::new(doc), units),
             Err(panic) => {
@@ -235,13 +210,7 @@ where
                     .map(|s| s.to_string())
                     .or_else(|| panic.downcast_ref::<String>().cloned())
                     .unwrap_or_else(|| "unknown panic".into());
-                Coded::Failed(
-                    format!(
-                        "{}: the coder failed on this document ({why}); skipped",
-                        meta.id
-                    ),
-                    units,
-                )
+                Coded::Failed(format!("{}: the coder failed on this document ({why}); skipped", meta.id), units)
             }
         };
         if done.send((seq, coded)).is_err() {
@@ -273,20 +242,19 @@ fn write_loop(
         elapsed: start.elapsed(),
         ..*stats
     };
-    let mut commit =
-        |batch: &mut Vec<CodedDoc>, batch_units: &mut u64, stats: &mut IngestStats| -> Result<()> {
-            if !batch.is_empty() {
-                let outcome = store.write_batch(batch, &options.dedup)?;
-                stats.docs += outcome.inserted + outcome.replaced;
-                stats.skipped += outcome.unchanged;
-                stats.events += outcome.events;
-                stats.sentences += outcome.sentences;
-                batch.clear();
-            }
-            stats.units += std::mem::take(batch_units);
-            reporter.progress(&snapshot(stats));
-            Ok(())
-        };
+    let mut commit = |batch: &mut Vec<CodedDoc>, batch_units: &mut u64, stats: &mut IngestStats| -> Result<()> {
+        if !batch.is_empty() {
+            let outcome = store.write_batch(batch, &options.dedup)?;
+            stats.docs += outcome.inserted + outcome.replaced;
+            stats.skipped += outcome.unchanged;
+            stats.events += outcome.events;
+            stats.sentences += outcome.sentences;
+            batch.clear();
+        }
+        stats.units += std::mem::take(batch_units);
+        reporter.progress(&snapshot(stats));
+        Ok(())
+    };
     let mut finished = false;
     while !finished {
         match done.recv_timeout(options.batch_time) {
@@ -366,11 +334,7 @@ mod tests {
         if text.contains("doc 13 ") {
             panic!("boom");
         }
-        let mut r = record(
-            "e0",
-            &meta.id,
-            if text.contains("xx") { "190" } else { "040" },
-        );
+        let mut r = record("e0", &meta.id, if text.contains("xx") { "190" } else { "040" });
         r.text = text;
         CodedDoc {
             meta: meta.clone(),
@@ -401,16 +365,10 @@ mod tests {
             (s4.docs, s4.events, s4.sentences, s4.units)
         );
         let f1 = Store::open_readonly(&one).unwrap().fingerprint().unwrap();
-        assert_eq!(
-            f1,
-            Store::open_readonly(&four).unwrap().fingerprint().unwrap()
-        );
+        assert_eq!(f1, Store::open_readonly(&four).unwrap().fingerprint().unwrap());
         let again = ingest(&one, items(60).into_iter(), code, &opts(2), &Quiet).unwrap();
         assert_eq!((again.docs, again.skipped), (0, 50));
-        assert_eq!(
-            f1,
-            Store::open_readonly(&one).unwrap().fingerprint().unwrap()
-        );
+        assert_eq!(f1, Store::open_readonly(&one).unwrap().fingerprint().unwrap());
         let _ = std::fs::remove_dir_all(&dir);
     }
 }

@@ -75,9 +75,7 @@ impl std::str::FromStr for Period {
             "day" => Ok(Period::Day),
             "week" => Ok(Period::Week),
             "month" => Ok(Period::Month),
-            _ => Err(Error::Invalid(format!(
-                "unknown period {s:?} (expected day, week or month)"
-            ))),
+            _ => Err(Error::Invalid(format!("unknown period {s:?} (expected day, week or month)"))),
         }
     }
 }
@@ -120,9 +118,7 @@ pub struct AggregateRow {
 
 /// Escape `LIKE` wildcards (with `\` as the escape character).
 fn like_escape(s: &str) -> String {
-    s.replace('\\', "\\\\")
-        .replace('%', "\\%")
-        .replace('_', "\\_")
+    s.replace('\\', "\\\\").replace('%', "\\%").replace('_', "\\_")
 }
 
 /// The actor and recipient words of a stored record (empty lists if it does not parse).
@@ -159,7 +155,9 @@ impl Store {
         }
         if let Some(c) = &f.country {
             let p = arg(Value::Text(format!("% {} %", like_escape(c))));
-            conds.push(format!("(e.actor_countries LIKE {p} ESCAPE '\\' OR e.recipient_countries LIKE {p} ESCAPE '\\')"));
+            conds.push(format!(
+                "(e.actor_countries LIKE {p} ESCAPE '\\' OR e.recipient_countries LIKE {p} ESCAPE '\\')"
+            ));
         }
         if let Some(c) = &f.cameo {
             conds.push(format!(
@@ -168,28 +166,16 @@ impl Store {
             ));
         }
         if let Some(e) = &f.event {
-            conds.push(format!(
-                "upper(e.event) = upper({})",
-                arg(Value::Text(e.clone()))
-            ));
+            conds.push(format!("upper(e.event) = upper({})", arg(Value::Text(e.clone()))));
         }
         if let Some(d) = f.from {
-            conds.push(format!(
-                "e.day >= {}",
-                arg(Value::Integer(crate::store::day_number(d)))
-            ));
+            conds.push(format!("e.day >= {}", arg(Value::Integer(crate::store::day_number(d)))));
         }
         if let Some(d) = f.to {
-            conds.push(format!(
-                "e.day <= {}",
-                arg(Value::Integer(crate::store::day_number(d)))
-            ));
+            conds.push(format!("e.day <= {}", arg(Value::Integer(crate::store::day_number(d)))));
         }
         if let Some(p) = &f.place {
-            conds.push(format!(
-                "lower(e.place) = lower({})",
-                arg(Value::Text(p.clone()))
-            ));
+            conds.push(format!("lower(e.place) = lower({})", arg(Value::Text(p.clone()))));
         }
         if let Some([x0, y0, x1, y1]) = f.bbox {
             let (a, b, c, d) = (
@@ -198,15 +184,10 @@ impl Store {
                 arg(Value::Real(x1)),
                 arg(Value::Real(y1)),
             );
-            conds.push(format!(
-                "e.lon BETWEEN {a} AND {c} AND e.lat BETWEEN {b} AND {d}"
-            ));
+            conds.push(format!("e.lon BETWEEN {a} AND {c} AND e.lat BETWEEN {b} AND {d}"));
         }
         if let Some(m) = &f.modality {
-            conds.push(format!(
-                "e.modality = lower({})",
-                arg(Value::Text(m.clone()))
-            ));
+            conds.push(format!("e.modality = lower({})", arg(Value::Text(m.clone()))));
         }
         if let Some(w) = &f.words {
             conds.push(format!(
@@ -215,10 +196,7 @@ impl Store {
             ));
         }
         if f.canonical_only {
-            conds.push(
-                "e.row = (SELECT min(row) FROM events x WHERE x.canonical_id = e.canonical_id)"
-                    .into(),
-            );
+            conds.push("e.row = (SELECT min(row) FROM events x WHERE x.canonical_id = e.canonical_id)".into());
         }
         let mut sql = String::from(
             "SELECT e.canonical_id, e.doc_id, e.id, e.date, trim(e.actors), trim(e.recipients), e.cameo, e.event, e.quad,
@@ -374,10 +352,7 @@ mod tests {
         let s = store();
         let all = s.query_events(&EventFilter::default()).unwrap();
         assert_eq!(all.len(), 4);
-        assert_eq!(
-            all[0].mentions, 2,
-            "the two clashes a day apart are one event"
-        );
+        assert_eq!(all[0].mentions, 2, "the two clashes a day apart are one event");
         let q = |f: EventFilter| s.query_events(&f).unwrap().len();
         assert_eq!(
             q(EventFilter {
@@ -485,22 +460,13 @@ mod tests {
     fn dyad_series_rolls_up_by_period() {
         let s = store();
         let weeks = s.dyad_series("AZE", "ARM", Period::Week).unwrap();
-        let got: Vec<(&str, i64, i64)> = weeks
-            .iter()
-            .map(|p| (p.period.as_str(), p.events, p.mentions))
-            .collect();
-        assert_eq!(
-            got,
-            vec![("2022-W37", 1, 2), ("2022-W38", 1, 1), ("2022-W40", 1, 1)]
-        );
+        let got: Vec<(&str, i64, i64)> = weeks.iter().map(|p| (p.period.as_str(), p.events, p.mentions)).collect();
+        assert_eq!(got, vec![("2022-W37", 1, 2), ("2022-W38", 1, 1), ("2022-W40", 1, 1)]);
         assert_eq!(weeks[0].quad, [0, 0, 0, 1]);
         let months = s.dyad_series("AZE", "ARM", Period::Month).unwrap();
         assert_eq!(months.len(), 2);
         assert!((months[0].goldstein_mean - (-4.5)).abs() < 1e-9);
-        assert!(
-            s.dyad_series("ARM", "AZE", Period::Day).unwrap().is_empty(),
-            "pairs are ordered"
-        );
+        assert!(s.dyad_series("ARM", "AZE", Period::Day).unwrap().is_empty(), "pairs are ordered");
         assert_eq!(s.aggregates(Period::Month).unwrap().len(), 3);
         assert!("fortnight".parse::<Period>().is_err());
     }

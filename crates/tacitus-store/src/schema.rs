@@ -85,4 +85,5 @@ CREATE TABLE IF NOT EXISTS dyad_day(
 
 /// Connection settings: WAL so readers never block the writer, NORMAL sync (a killed process
 /// loses nothing committed; only a power cut may lose the last transaction).
-pub const PRAGMAS: &str = "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=OFF; PRAGMA busy_timeout=10000; PRAGMA cache_size=-65536;";
+pub const PRAGMAS: &str =
+    "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=OFF; PRAGMA busy_timeout=10000; PRAGMA cache_size=-65536;";

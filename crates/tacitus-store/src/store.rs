@@ -72,12 +72,7 @@ pub fn content_hash(text: &str, date: NaiveDate) -> String {
     let mut a: u64 = 0xcbf2_9ce4_8422_2325;
     let mut b: u64 = 0x6c62_272e_07bb_0142;
     let date = date.to_string();
-    for &byte in date
-        .as_bytes()
-        .iter()
-        .chain([0u8].iter())
-        .chain(text.as_bytes())
-    {
+    for &byte in date.as_bytes().iter().chain([0u8].iter()).chain(text.as_bytes()) {
         a = (a ^ byte as u64).wrapping_mul(0x0000_0100_0000_01b3);
         b = (b ^ (byte as u64).rotate_left(5))
             .wrapping_mul(0x0000_0100_0000_01b3)
@@ -152,11 +147,7 @@ fn dyads(record: &EventRecord) -> String {
         let tgts: Vec<&str> = if record.recipient.is_empty() {
             vec![""]
         } else {
-            record
-                .recipient
-                .iter()
-                .map(|a| a.country.as_str())
-                .collect()
+            record.recipient.iter().map(|a| a.country.as_str()).collect()
         };
         for s in &srcs {
             for t in &tgts {
@@ -174,17 +165,11 @@ fn dyads(record: &EventRecord) -> String {
     }
     pairs.sort();
     pairs.dedup();
-    pairs
-        .iter()
-        .map(|(s, t)| format!("{s}>{t}"))
-        .collect::<Vec<_>>()
-        .join(";")
+    pairs.iter().map(|(s, t)| format!("{s}>{t}")).collect::<Vec<_>>().join(";")
 }
 
 fn parse_dyads(s: &str) -> impl Iterator<Item = (&str, &str)> {
-    s.split(';')
-        .filter(|p| !p.is_empty())
-        .map(|p| p.split_once('>').unwrap_or((p, "")))
+    s.split(';').filter(|p| !p.is_empty()).map(|p| p.split_once('>').unwrap_or((p, "")))
 }
 
 /// The SQLite event store.
@@ -211,9 +196,7 @@ impl Store {
     pub fn open_readonly(path: &Path) -> Result<Store> {
         let name = path.display().to_string();
         if !path.exists() {
-            return Err(Error::Invalid(format!(
-                "{name}: no such store (run `tacitus ingest` first)"
-            )));
+            return Err(Error::Invalid(format!("{name}: no such store (run `tacitus ingest` first)")));
         }
         let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX;
         let conn = Connection::open_with_flags(path, flags).map_err(|source| Error::Sqlite {
@@ -267,9 +250,7 @@ impl Store {
     pub fn write_batch(&mut self, docs: &[CodedDoc], config: &DedupConfig) -> Result<WriteOutcome> {
         self.sql(|c| c.execute_batch("BEGIN IMMEDIATE"))?;
         let mut outcome = WriteOutcome::default();
-        let result = docs
-            .iter()
-            .try_for_each(|doc| self.add_document(doc, config, &mut outcome));
+        let result = docs.iter().try_for_each(|doc| self.add_document(doc, config, &mut outcome));
         match result.and_then(|()| self.sql(|c| c.execute_batch("COMMIT"))) {
             Ok(()) => Ok(outcome),
             Err(e) => {
@@ -279,12 +260,7 @@ impl Store {
         }
     }
 
-    fn add_document(
-        &self,
-        doc: &CodedDoc,
-        config: &DedupConfig,
-        outcome: &mut WriteOutcome,
-    ) -> Result<()> {
+    fn add_document(&self, doc: &CodedDoc, config: &DedupConfig, outcome: &mut WriteOutcome) -> Result<()> {
         let meta = &doc.meta;
         match self.stored_hash(&meta.id)? {
             Some(h) if h == meta.hash => {
@@ -323,12 +299,7 @@ impl Store {
 
     /// Store one mention, attaching it to a canonical event. False when the document already
     /// held a record with this id (a coder emitting one id twice).
-    fn add_mention(
-        &self,
-        record: &EventRecord,
-        meta: &DocMeta,
-        config: &DedupConfig,
-    ) -> Result<bool> {
+    fn add_mention(&self, record: &EventRecord, meta: &DocMeta, config: &DedupConfig) -> Result<bool> {
         let exists: bool = self.sql(|c| {
             c.prepare_cached("SELECT 1 FROM events WHERE doc_id = ?1 AND id = ?2")?
                 .exists(params![meta.id, record.id])
@@ -415,8 +386,7 @@ impl Store {
                 id
             }
         };
-        let json = serde_json::to_string(record)
-            .map_err(|e| Error::Invalid(format!("event {}: {e}", record.id)))?;
+        let json = serde_json::to_string(record).map_err(|e| Error::Invalid(format!("event {}: {e}", record.id)))?;
         let loc = record.location.as_ref();
         self.sql(|c| {
             c.prepare_cached(
@@ -460,12 +430,7 @@ impl Store {
     /// The canonical event a mention belongs to: same party key, compatible, nearest in time,
     /// oldest first on ties. Returns its id, (quad, event, day) and dyads.
     #[allow(clippy::type_complexity)]
-    fn find_canonical(
-        &self,
-        key: &str,
-        mention: &MentionKey,
-        config: &DedupConfig,
-    ) -> Result<Option<(i64, (i64, String, i64), String)>> {
+    fn find_canonical(&self, key: &str, mention: &MentionKey, config: &DedupConfig) -> Result<Option<(i64, (i64, String, i64), String)>> {
         if !config.enabled {
             return Ok(None);
         }
@@ -475,12 +440,7 @@ impl Store {
                  WHERE party_key = ?1 AND day BETWEEN ?2 AND ?3 ORDER BY abs(day - ?4), id",
             )?;
             let rows = stmt.query_map(
-                params![
-                    key,
-                    mention.day - config.window_days,
-                    mention.day + config.window_days,
-                    mention.day
-                ],
+                params![key, mention.day - config.window_days, mention.day + config.window_days, mention.day],
                 |r| {
                     let lat: Option<f64> = r.get(5)?;
                     let lon: Option<f64> = r.get(6)?;
@@ -509,29 +469,18 @@ impl Store {
     /// Remove a document, its mentions, and their share of canonical events and aggregates.
     fn remove_document(&self, id: &str) -> Result<()> {
         let canon_ids: Vec<i64> = self.sql(|c| {
-            let mut stmt =
-                c.prepare_cached("SELECT canonical_id FROM events WHERE doc_id = ?1 ORDER BY row")?;
+            let mut stmt = c.prepare_cached("SELECT canonical_id FROM events WHERE doc_id = ?1 ORDER BY row")?;
             let rows = stmt.query_map([id], |r| r.get(0))?;
             rows.collect()
         })?;
         for cid in canon_ids {
-            let (n, day, quad, event, goldstein, dyad_list): (i64, i64, i64, String, f64, String) =
-                self.sql(|c| {
-                    c.prepare_cached(
-                        "UPDATE canonical_events SET n_mentions = n_mentions - 1 WHERE id = ?1
+            let (n, day, quad, event, goldstein, dyad_list): (i64, i64, i64, String, f64, String) = self.sql(|c| {
+                c.prepare_cached(
+                    "UPDATE canonical_events SET n_mentions = n_mentions - 1 WHERE id = ?1
                      RETURNING n_mentions, day, quad, event, goldstein, dyads",
-                    )?
-                    .query_row([cid], |r| {
-                        Ok((
-                            r.get(0)?,
-                            r.get(1)?,
-                            r.get(2)?,
-                            r.get(3)?,
-                            r.get(4)?,
-                            r.get(5)?,
-                        ))
-                    })
-                })?;
+                )?
+                .query_row([cid], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?, r.get(5)?)))
+            })?;
             let gone = n <= 0;
             for (src, tgt) in parse_dyads(&dyad_list) {
                 self.sql(|c| {
@@ -543,17 +492,11 @@ impl Store {
                 })?;
             }
             if gone {
-                self.sql(|c| {
-                    c.prepare_cached("DELETE FROM canonical_events WHERE id = ?1")?
-                        .execute([cid])
-                })?;
+                self.sql(|c| c.prepare_cached("DELETE FROM canonical_events WHERE id = ?1")?.execute([cid]))?;
             }
         }
         self.sql(|c| {
-            c.execute(
-                "DELETE FROM dyad_day WHERE n_mentions <= 0 AND n_events <= 0",
-                [],
-            )?;
+            c.execute("DELETE FROM dyad_day WHERE n_mentions <= 0 AND n_events <= 0", [])?;
             c.execute("DELETE FROM events WHERE doc_id = ?1", [id])?;
             c.execute("DELETE FROM documents WHERE id = ?1", [id])
         })?;
@@ -563,14 +506,12 @@ impl Store {
     /// Sizes of the store.
     pub fn counts(&self) -> Result<Counts> {
         self.sql(|c| {
-            let (documents, sentences): (i64, i64) = c.query_row(
-                "SELECT count(*), coalesce(sum(n_sentences), 0) FROM documents",
-                [],
-                |r| Ok((r.get(0)?, r.get(1)?)),
-            )?;
+            let (documents, sentences): (i64, i64) =
+                c.query_row("SELECT count(*), coalesce(sum(n_sentences), 0) FROM documents", [], |r| {
+                    Ok((r.get(0)?, r.get(1)?))
+                })?;
             let events: i64 = c.query_row("SELECT count(*) FROM events", [], |r| r.get(0))?;
-            let canonical: i64 =
-                c.query_row("SELECT count(*) FROM canonical_events", [], |r| r.get(0))?;
+            let canonical: i64 = c.query_row("SELECT count(*) FROM canonical_events", [], |r| r.get(0))?;
             Ok(Counts {
                 documents: documents as u64,
                 events: events as u64,
@@ -611,26 +552,13 @@ impl Store {
         use std::collections::BTreeMap;
         let mut expected: BTreeMap<AggKey, AggValue> = BTreeMap::new();
         let canon: Vec<(i64, i64, String, f64, String, i64)> = self.sql(|c| {
-            let mut stmt = c.prepare(
-                "SELECT day, quad, event, goldstein, dyads, n_mentions FROM canonical_events",
-            )?;
-            let rows = stmt.query_map([], |r| {
-                Ok((
-                    r.get(0)?,
-                    r.get(1)?,
-                    r.get(2)?,
-                    r.get(3)?,
-                    r.get(4)?,
-                    r.get(5)?,
-                ))
-            })?;
+            let mut stmt = c.prepare("SELECT day, quad, event, goldstein, dyads, n_mentions FROM canonical_events")?;
+            let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?, r.get(5)?)))?;
             rows.collect()
         })?;
         for (day, quad, event, g, dyad_list, n) in &canon {
             for (s, t) in parse_dyads(dyad_list) {
-                let e = expected
-                    .entry((s.into(), t.into(), *day, *quad, event.clone()))
-                    .or_default();
+                let e = expected.entry((s.into(), t.into(), *day, *quad, event.clone())).or_default();
                 e.0 += 1;
                 e.1 += n;
                 e.2 += g;
@@ -639,7 +567,10 @@ impl Store {
         let stored: Vec<(AggKey, AggValue)> = self.sql(|c| {
             let mut stmt = c.prepare("SELECT src, tgt, day, quad, event, n_events, n_mentions, goldstein_sum FROM dyad_day")?;
             let rows = stmt.query_map([], |r| {
-                Ok(((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?), (r.get(5)?, r.get(6)?, r.get(7)?)))
+                Ok((
+                    (r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?),
+                    (r.get(5)?, r.get(6)?, r.get(7)?),
+                ))
             })?;
             rows.collect()
         })?;
@@ -659,12 +590,7 @@ impl Store {
 
     /// Record a key/value in the store's `meta` table (schema version, dedup settings, ...).
     pub fn set_meta(&self, key: &str, value: &str) -> Result<()> {
-        self.sql(|c| {
-            c.execute(
-                "INSERT OR REPLACE INTO meta(key, value) VALUES (?1, ?2)",
-                [key, value],
-            )
-        })?;
+        self.sql(|c| c.execute("INSERT OR REPLACE INTO meta(key, value) VALUES (?1, ?2)", [key, value]))?;
         Ok(())
     }
 }
@@ -724,22 +650,13 @@ pub(crate) mod tests {
     fn same_event_from_two_sources_is_one_canonical_event() {
         let mut s = Store::open_in_memory().unwrap();
         let cfg = DedupConfig::default();
-        s.write_batch(
-            &[doc("a", "2022-09-13", vec![record("e1", "a", "190")])],
-            &cfg,
-        )
-        .unwrap();
-        s.write_batch(
-            &[doc("b", "2022-09-14", vec![record("e1", "b", "195")])],
-            &cfg,
-        )
-        .unwrap();
+        s.write_batch(&[doc("a", "2022-09-13", vec![record("e1", "a", "190")])], &cfg)
+            .unwrap();
+        s.write_batch(&[doc("b", "2022-09-14", vec![record("e1", "b", "195")])], &cfg)
+            .unwrap();
         // A follow-up a week later is a new event.
-        s.write_batch(
-            &[doc("c", "2022-09-21", vec![record("e1", "c", "190")])],
-            &cfg,
-        )
-        .unwrap();
+        s.write_batch(&[doc("c", "2022-09-21", vec![record("e1", "c", "190")])], &cfg)
+            .unwrap();
         let counts = s.counts().unwrap();
         assert_eq!(counts.documents, 3);
         assert_eq!(counts.events, 3);
@@ -751,11 +668,7 @@ pub(crate) mod tests {
     fn rewriting_a_document_is_idempotent_and_updates_replace() {
         let mut s = Store::open_in_memory().unwrap();
         let cfg = DedupConfig::default();
-        let d = doc(
-            "a",
-            "2022-09-13",
-            vec![record("e1", "a", "190"), record("e2", "a", "040")],
-        );
+        let d = doc("a", "2022-09-13", vec![record("e1", "a", "190"), record("e2", "a", "040")]);
         let first = s.write_batch(std::slice::from_ref(&d), &cfg).unwrap();
         assert_eq!((first.inserted, first.events), (1, 2));
         let before = s.fingerprint().unwrap();
@@ -767,33 +680,19 @@ pub(crate) mod tests {
         let upd = s.write_batch(&[d2], &cfg).unwrap();
         assert_eq!(upd.replaced, 1);
         let counts = s.counts().unwrap();
-        assert_eq!(
-            (counts.documents, counts.events, counts.canonical_events),
-            (1, 1, 1)
-        );
-        assert!(
-            s.check_aggregates().unwrap().is_empty(),
-            "{:?}",
-            s.check_aggregates()
-        );
+        assert_eq!((counts.documents, counts.events, counts.canonical_events), (1, 1, 1));
+        assert!(s.check_aggregates().unwrap().is_empty(), "{:?}", s.check_aggregates());
     }
 
     #[test]
     fn removing_one_mention_keeps_the_canonical_event() {
         let mut s = Store::open_in_memory().unwrap();
         let cfg = DedupConfig::default();
-        s.write_batch(
-            &[doc("a", "2022-09-13", vec![record("e1", "a", "190")])],
-            &cfg,
-        )
-        .unwrap();
-        s.write_batch(
-            &[doc("b", "2022-09-13", vec![record("e1", "b", "190")])],
-            &cfg,
-        )
-        .unwrap();
-        s.write_batch(&[doc("b", "2022-09-13", vec![])], &cfg)
+        s.write_batch(&[doc("a", "2022-09-13", vec![record("e1", "a", "190")])], &cfg)
             .unwrap();
+        s.write_batch(&[doc("b", "2022-09-13", vec![record("e1", "b", "190")])], &cfg)
+            .unwrap();
+        s.write_batch(&[doc("b", "2022-09-13", vec![])], &cfg).unwrap();
         let counts = s.counts().unwrap();
         assert_eq!((counts.events, counts.canonical_events), (1, 1));
         assert!(s.check_aggregates().unwrap().is_empty());

@@ -5,10 +5,7 @@
 use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::time::{Duration, Instant};
-use tacitus_store::{
-    ingest, CodedDoc, DedupConfig, DocMeta, EventRecord, Incoming, IngestOptions, IngestStats,
-    Reporter, Store,
-};
+use tacitus_store::{ingest, CodedDoc, DedupConfig, DocMeta, EventRecord, Incoming, IngestOptions, IngestStats, Reporter, Store};
 
 const CHILD_ENV: &str = "TACITUS_STORE_CRASH_CHILD_DB";
 const DOCS: usize = 4000;
@@ -52,11 +49,7 @@ fn corpus() -> impl Iterator<Item = Incoming<usize>> {
 /// A stand-in coder: a little work, and events drawn from a small set of parties and codes.
 fn code(meta: &DocMeta, i: usize) -> CodedDoc {
     let parties = ["ARMGOV", "AZEGOV", "RUSGOV", "TURGOV", "UKRMIL"];
-    let codes = [
-        ("040", 1, 1.0, "CONSULT"),
-        ("190", 4, -10.0, "FIGHT"),
-        ("112", 3, -2.0, "ACCUSE"),
-    ];
+    let codes = [("040", 1, 1.0, "CONSULT"), ("190", 4, -10.0, "FIGHT"), ("112", 3, -2.0, "ACCUSE")];
     let mut spin = i as u64;
     for k in 0..20_000u64 {
         spin = spin.wrapping_mul(6364136223846793005).wrapping_add(k);
@@ -129,13 +122,7 @@ fn temp_dir() -> PathBuf {
 
 fn spawn_child(db: &Path) -> std::process::Child {
     Command::new(std::env::current_exe().unwrap())
-        .args([
-            "--exact",
-            "crash_child",
-            "--nocapture",
-            "--test-threads",
-            "1",
-        ])
+        .args(["--exact", "crash_child", "--nocapture", "--test-threads", "1"])
         .env(CHILD_ENV, db)
         .stdout(std::process::Stdio::null())
         .stderr(std::process::Stdio::null())
@@ -151,10 +138,7 @@ fn killed_ingest_resumes_to_the_same_store() {
     let clean_stats = run_ingest(&clean);
     let clean_ms = started.elapsed().as_millis().max(50) as u64;
     let expected = Store::open_readonly(&clean).unwrap().fingerprint().unwrap();
-    assert!(
-        clean_stats.events > 1000 && clean_stats.docs > 3900,
-        "{clean_stats:?}"
-    );
+    assert!(clean_stats.events > 1000 && clean_stats.docs > 3900, "{clean_stats:?}");
 
     let crashed = dir.join("crashed.db");
     let mut seed = std::time::SystemTime::now()
@@ -179,21 +163,14 @@ fn killed_ingest_resumes_to_the_same_store() {
         child.wait().unwrap();
         if crashed.exists() {
             let s = Store::open_readonly(&crashed).unwrap();
-            assert!(
-                s.check_aggregates().unwrap().is_empty(),
-                "aggregates consistent after a kill"
-            );
+            assert!(s.check_aggregates().unwrap().is_empty(), "aggregates consistent after a kill");
         }
     }
     eprintln!("kill -9 test: {interrupted} of 10 kills interrupted a running ingest");
     let mut child = spawn_child(&crashed);
     assert!(child.wait().unwrap().success());
     let store = Store::open_readonly(&crashed).unwrap();
-    assert_eq!(
-        store.fingerprint().unwrap(),
-        expected,
-        "resumed store differs from a clean run"
-    );
+    assert_eq!(store.fingerprint().unwrap(), expected, "resumed store differs from a clean run");
     assert!(store.check_aggregates().unwrap().is_empty());
     assert!(interrupted >= 1, "no kill landed during an ingest");
     let _ = std::fs::remove_dir_all(&dir);

@@ -15,14 +15,9 @@ fn fixture(name: &str) -> String {
 fn documents() -> Vec<CodedDoc> {
     let mut docs: Vec<CodedDoc> = Vec::new();
     for (n, line) in fixture("mentions.jsonl").lines().enumerate() {
-        let value: serde_json::Value =
-            serde_json::from_str(line).unwrap_or_else(|e| panic!("mentions.jsonl:{}: {e}", n + 1));
-        let record: EventRecord = serde_json::from_value(value.clone())
-            .unwrap_or_else(|e| panic!("mentions.jsonl:{}: {e}", n + 1));
-        let published = value["published"]
-            .as_str()
-            .and_then(|s| s.parse().ok())
-            .expect("published date");
+        let value: serde_json::Value = serde_json::from_str(line).unwrap_or_else(|e| panic!("mentions.jsonl:{}: {e}", n + 1));
+        let record: EventRecord = serde_json::from_value(value.clone()).unwrap_or_else(|e| panic!("mentions.jsonl:{}: {e}", n + 1));
+        let published = value["published"].as_str().and_then(|s| s.parse().ok()).expect("published date");
         match docs.iter_mut().find(|d| d.meta.id == record.doc_id) {
             Some(doc) => doc.events.push(record),
             None => {
@@ -46,10 +41,7 @@ fn gold_pairs() -> BTreeSet<(String, String)> {
         .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
         .map(|l| {
             let mut parts = l.split('\t');
-            let (a, b) = (
-                parts.next().unwrap().to_string(),
-                parts.next().unwrap().to_string(),
-            );
+            let (a, b) = (parts.next().unwrap().to_string(), parts.next().unwrap().to_string());
             if a < b {
                 (a, b)
             } else {
@@ -67,20 +59,13 @@ fn predicted_pairs(config: &DedupConfig) -> BTreeSet<(String, String)> {
     assert!(store.check_aggregates().unwrap().is_empty());
     let mut by_canonical: BTreeMap<i64, Vec<String>> = BTreeMap::new();
     for row in store.query_events(&EventFilter::default()).unwrap() {
-        by_canonical
-            .entry(row.canonical_id)
-            .or_default()
-            .push(row.id);
+        by_canonical.entry(row.canonical_id).or_default().push(row.id);
     }
     let mut pairs = BTreeSet::new();
     for ids in by_canonical.values() {
         for (i, a) in ids.iter().enumerate() {
             for b in &ids[i + 1..] {
-                pairs.insert(if a < b {
-                    (a.clone(), b.clone())
-                } else {
-                    (b.clone(), a.clone())
-                });
+                pairs.insert(if a < b { (a.clone(), b.clone()) } else { (b.clone(), a.clone()) });
             }
         }
     }
@@ -89,16 +74,8 @@ fn predicted_pairs(config: &DedupConfig) -> BTreeSet<(String, String)> {
 
 fn score(predicted: &BTreeSet<(String, String)>, gold: &BTreeSet<(String, String)>) -> (f64, f64) {
     let tp = predicted.intersection(gold).count() as f64;
-    let precision = if predicted.is_empty() {
-        1.0
-    } else {
-        tp / predicted.len() as f64
-    };
-    let recall = if gold.is_empty() {
-        1.0
-    } else {
-        tp / gold.len() as f64
-    };
+    let precision = if predicted.is_empty() { 1.0 } else { tp / predicted.len() as f64 };
+    let recall = if gold.is_empty() { 1.0 } else { tp / gold.len() as f64 };
     (precision, recall)
 }
 
@@ -131,10 +108,7 @@ fn without_dedup_nothing_merges_and_a_wide_window_merges_follow_ups() {
         ..DedupConfig::default()
     });
     let follow_up = ("m06".to_string(), "m11".to_string());
-    assert!(
-        wide.contains(&follow_up),
-        "a 10-day window merges the clash of a week later"
-    );
+    assert!(wide.contains(&follow_up), "a 10-day window merges the clash of a week later");
     assert!(!predicted_pairs(&DedupConfig::default()).contains(&follow_up));
     // Different parties never merge, whatever the window.
     let parties: HashMap<String, String> = documents()

@@ -21,19 +21,11 @@ fn record(i: usize) -> EventRecord {
         date: Some("2022-10-31".into()),
         date_precision: Some("day".into()),
         actor: vec![actor("AZEGOV")],
-        recipient: if i.is_multiple_of(2) {
-            vec![actor("ARMGOV")]
-        } else {
-            vec![]
-        },
+        recipient: if i.is_multiple_of(2) { vec![actor("ARMGOV")] } else { vec![] },
         cameo: "040".into(),
         quad_class: 1,
         goldstein: 1.0,
-        event: if i.is_multiple_of(3) {
-            None
-        } else {
-            Some("CONSULT".into())
-        },
+        event: if i.is_multiple_of(3) { None } else { Some("CONSULT".into()) },
         mode: None,
         context: vec![],
         location: (i.is_multiple_of(2)).then(|| tacitus_doc::LocationRecord {
@@ -80,8 +72,7 @@ fn parquet_export_reads_back_with_pyarrow_or_duckdb() {
     let out = dir.join("events.parquet");
     // More rows than one row group, so the reader sees several.
     assert_eq!(store.export(ExportFormat::Parquet, &out).unwrap(), 70_000);
-    let script = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("../../scripts/store/check_parquet.py");
+    let script = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../scripts/store/check_parquet.py");
     let result = Command::new("python3").arg(&script).arg(&out).output();
     let output = match result {
         Ok(o) => o,
@@ -94,20 +85,11 @@ fn parquet_export_reads_back_with_pyarrow_or_duckdb() {
         eprintln!("SKIP: {}", String::from_utf8_lossy(&output.stderr).trim());
         return;
     }
-    assert!(
-        output.status.success(),
-        "{}",
-        String::from_utf8_lossy(&output.stderr)
-    );
+    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
     let summary: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
     eprintln!("parquet read back with {}", summary["reader"]);
     assert_eq!(summary["rows"], 70_000);
-    let columns: Vec<&str> = summary["columns"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .filter_map(|c| c.as_str())
-        .collect();
+    let columns: Vec<&str> = summary["columns"].as_array().unwrap().iter().filter_map(|c| c.as_str()).collect();
     assert_eq!(columns, tacitus_store::export::COLUMNS.to_vec());
     let first = &summary["first"];
     assert_eq!(first["id"], "e0");

@@ -4,10 +4,7 @@
 //! a time (machines are shared).
 
 use std::time::Instant;
-use tacitus_store::{
-    ingest, CodedDoc, DocMeta, EventRecord, Incoming, IngestOptions, IngestStats, Period, Reporter,
-    Store,
-};
+use tacitus_store::{ingest, CodedDoc, DocMeta, EventRecord, Incoming, IngestOptions, IngestStats, Period, Reporter, Store};
 
 struct Quiet;
 impl Reporter for Quiet {
@@ -16,8 +13,8 @@ impl Reporter for Quiet {
 }
 
 const COUNTRIES: [&str; 24] = [
-    "USA", "RUS", "UKR", "CHN", "ARM", "AZE", "TUR", "IRN", "ISR", "PSE", "FRA", "DEU", "GBR",
-    "IND", "PAK", "NER", "MLI", "SDN", "EGY", "SYR", "IRQ", "SAU", "JPN", "KOR",
+    "USA", "RUS", "UKR", "CHN", "ARM", "AZE", "TUR", "IRN", "ISR", "PSE", "FRA", "DEU", "GBR", "IND", "PAK", "NER", "MLI", "SDN", "EGY",
+    "SYR", "IRQ", "SAU", "JPN", "KOR",
 ];
 
 fn code(meta: &DocMeta, i: usize) -> CodedDoc {
