@@ -138,6 +138,30 @@ fn group_matches(tree: &Tree, matches: &[Match], kind_at: &dyn Fn(u32) -> Option
     groups
 }
 
+/// The country of a place named where the phrase at `head` (or its clause) is located.
+fn place_country(tree: &Tree, head: u32, matches: &[Match]) -> Option<String> {
+    let located = |x: u32| -> Vec<u32> {
+        tree.children(x)
+            .iter()
+            .copied()
+            .filter(|&c| matches!(tree.rel(c).base(), "nmod" | "obl") && matches!(tree.case_of(c).as_deref(), Some("in" | "throughout" | "across" | "at")))
+            .collect()
+    };
+    let mut places = located(head);
+    if let Some(v) = tree.head(head).filter(|&v| tree.upos(v) == Upos::Verb && matches!(tree.rel(head), DepRel::Nsubj | DepRel::NsubjPass)) {
+        places.extend(located(v));
+    }
+    for p in places {
+        for m in matches {
+            let inside = m.start <= p && p < m.end || tree.head(m.start) == Some(p);
+            if inside && matches!(m.entry.kind, EntryKind::Country | EntryKind::City | EntryKind::Capital) && !m.entry.country.is_empty() {
+                return Some(m.entry.country.clone());
+            }
+        }
+    }
+    None
+}
+
 fn is_acting(tree: &Tree, head: u32) -> bool {
     let has_case = tree.children_rel(head, &[DepRel::Case]).any(|c| tree.xpos(c) != "POS");
     !has_case
@@ -238,15 +262,18 @@ fn sentence_mentions(
                 }
             }
             if countries.is_empty() && sector.is_some() {
-                // "soldiers in Niger", "the government of Iraq"
+                // "soldiers in Niger", "the government of Iraq", "doctors from two American aid groups"
                 for c in tree.children_rel(head, &[DepRel::Nmod]) {
                     if matches!(tree.case_of(c).as_deref(), Some("of" | "in" | "from")) {
-                        if let Some(m) = matches
-                            .iter()
-                            .find(|m| m.start <= c && c < m.end && matches!(m.entry.kind, EntryKind::Country | EntryKind::Capital))
-                        {
+                        let here = matches.iter().filter(|m| {
+                            matches!(m.entry.kind, EntryKind::Country | EntryKind::Capital | EntryKind::Demonym)
+                                && (m.start <= c && c < m.end || tree.head(m.start) == Some(c))
+                        });
+                        for m in here {
                             if let Some(code) = m.entry.code_at(date) {
-                                countries.push((code.country, m.entry.kind));
+                                if !countries.iter().any(|(x, _)| *x == code.country) {
+                                    countries.push((code.country, EntryKind::Country));
+                                }
                             }
                         }
                     }
@@ -266,7 +293,12 @@ fn sentence_mentions(
             }
             if countries.is_empty() {
                 if let Some(s) = &sector {
-                    codes.push((ActorCode::new("", s), None, "np:sector".into()));
+                    // "students throughout Indonesia", "Kurds demonstrated in Kirkuk": the place
+                    // where an unnamed group acts gives its country
+                    match place_country(tree, head, &matches) {
+                        Some(c) => codes.push((ActorCode::new(&c, s), None, "np:sector+place".into())),
+                        None => codes.push((ActorCode::new("", s), None, "np:sector".into())),
+                    }
                 }
             }
         }

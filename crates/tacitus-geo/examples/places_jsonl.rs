@@ -1,5 +1,5 @@
 //! Tag places in a JSONL file of documents (`id`, `text`) without the CLI; prints the same
-//! records as `tacitus places`. Usage: `cargo run -p tacitus-geo --release --example places_jsonl -- docs.jsonl`
+//! records as `tacitus places`. Usage: `cargo run -p tacitus-geo --release --example places_jsonl -- [--no-demonyms] docs.jsonl`
 
 use std::io::{BufRead, Write};
 use std::sync::Arc;
@@ -7,8 +7,10 @@ use tacitus_doc::{CharIndex, Document};
 use tacitus_geo::{Gazetteer, PlaceTagger};
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
-    let path = std::env::args().nth(1).ok_or("usage: places_jsonl DOCS.jsonl")?;
-    let tagger = PlaceTagger::new(Arc::new(Gazetteer::load_default()?));
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let demonyms = !args.iter().any(|a| a == "--no-demonyms");
+    let path = args.iter().find(|a| !a.starts_with("--")).ok_or("usage: places_jsonl [--no-demonyms] DOCS.jsonl")?;
+    let tagger = PlaceTagger::new(Arc::new(Gazetteer::load_default()?)).with_demonyms(demonyms);
     let reader = std::io::BufReader::new(std::fs::File::open(&path)?);
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());

@@ -1,50 +1,20 @@
 //! The gazetteer: GeoNames places, countries and divisions plus our own regions and aliases,
 //! indexed by normalised name.
 
+use crate::compact::{self, key_hash, key_words, ALT_BIT, COORD_SCALE, RECORD};
+pub use crate::compact::{normalize, FxHasher};
 use crate::{Error, Result};
 use std::collections::HashMap;
-use std::hash::Hasher;
-use std::io::{BufRead, Read, Write};
+use std::io::{BufRead, Write};
 use std::path::Path;
 
-/// The compressed gazetteer resource built by `tacitus gazetteer build`.
-static DEFAULT_GZ: &[u8] = include_bytes!("../../../resources/geo/gazetteer.tsv.gz");
+/// The gazetteer in compact binary form, made by `build.rs` from the resource
+/// `resources/geo/gazetteer.tsv.gz` (built by `tacitus gazetteer build`).
+static DEFAULT_BIN: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/gazetteer.bin"));
 /// Regions that gazetteers lack or dispute, written by us.
 static REGIONS: &str = include_str!("../../../resources/geo/regions.txt");
 /// Other names of countries and first-level divisions, written by us.
 static ALIASES: &str = include_str!("../../../resources/geo/aliases.txt");
-
-/// A small fast hasher for the name index (keys are short strings we built ourselves; no
-/// untrusted input picks them, so hash flooding is not a concern).
-#[derive(Default, Clone, Copy)]
-pub struct FxHasher(u64);
-
-impl Hasher for FxHasher {
-    fn write(&mut self, bytes: &[u8]) {
-        const K: u64 = 0x51_7c_c1_b7_27_22_0a_95;
-        let mut h = self.0;
-        let mut chunks = bytes.chunks_exact(8);
-        for c in &mut chunks {
-            let mut b = [0u8; 8];
-            b.copy_from_slice(c);
-            h = (h.rotate_left(5) ^ u64::from_le_bytes(b)).wrapping_mul(K);
-        }
-        for &b in chunks.remainder() {
-            h = (h.rotate_left(5) ^ b as u64).wrapping_mul(K);
-        }
-        self.0 = h;
-    }
-    fn finish(&self) -> u64 {
-        self.0
-    }
-}
-
-fn key_hash(key: &str) -> u64 {
-    let mut h = FxHasher::default();
-    h.write(key.as_bytes());
-    h.write(&[0xff]);
-    h.finish()
-}
 
 /// What kind of place an entry is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -69,6 +39,20 @@ impl Feature {
             Feature::Continent => "continent",
             Feature::Sea => "sea",
         }
+    }
+
+    /// The feature of a code of the compact form (the index in [`compact::FEATURES`]).
+    pub fn from_code(code: u8) -> Option<Feature> {
+        Some(match code {
+            0 => Feature::Country,
+            1 => Feature::Admin1,
+            2 => Feature::Admin2,
+            3 => Feature::City,
+            4 => Feature::Region,
+            5 => Feature::Continent,
+            6 => Feature::Sea,
+            _ => return None,
+        })
     }
 
     pub fn parse(s: &str) -> Option<Feature> {
@@ -133,50 +117,10 @@ pub struct Gazetteer {
     max_words: usize,
 }
 
-/// Normalise a name for lookup: lower case, curly apostrophes straightened, whitespace collapsed.
-pub fn normalize(s: &str) -> String {
-    let b = s.as_bytes();
-    let simple = s.is_ascii()
-        && !b.contains(&b'\'')
-        && b.first().is_some_and(|c| *c != b' ')
-        && b.last().is_some_and(|c| *c != b' ')
-        && !b.windows(2).any(|w| w[0].is_ascii_whitespace() && w[1].is_ascii_whitespace())
-        && !b.iter().any(|c| c.is_ascii_whitespace() && *c != b' ');
-    if simple {
-        return s.to_ascii_lowercase();
-    }
-    let mut out = String::with_capacity(s.len());
-    let mut space = false;
-    for c in s.chars() {
-        if c.is_whitespace() {
-            space = !out.is_empty();
-            continue;
-        }
-        if space {
-            out.push(' ');
-            space = false;
-        }
-        match c {
-            '’' | '‘' | 'ʼ' => out.push('\''),
-            '‐' | '‑' | '–' => out.push('-'),
-            _ => out.extend(c.to_lowercase()),
-        }
-    }
-    out
-}
-
 impl Gazetteer {
     /// The bundled gazetteer (GeoNames via registry packages, plus our regions and aliases).
     pub fn load_default() -> Result<Gazetteer> {
-        let origin = "resources/geo/gazetteer.tsv.gz";
-        let mut text = String::with_capacity(13 << 20);
-        flate2::read::GzDecoder::new(DEFAULT_GZ)
-            .read_to_string(&mut text)
-            .map_err(|e| Error::Io {
-                path: origin.to_string(),
-                source: e,
-            })?;
-        let mut g = Gazetteer::from_text(&text, origin)?;
+        let mut g = Gazetteer::from_binary(DEFAULT_BIN, "resources/geo/gazetteer.tsv.gz (compact form)")?;
         g.add_regions(REGIONS, "resources/geo/regions.txt")?;
         g.add_aliases(ALIASES, "resources/geo/aliases.txt")?;
         Ok(g)
@@ -267,56 +211,115 @@ impl Gazetteer {
     }
 
     fn parse_tsv_line(&mut self, line: &str, origin: &str, line_no: u64) -> Result<()> {
-        if line.is_empty() || line.starts_with('#') {
-            return Ok(());
-        }
-        let bad = |message: String| Error::Format {
+        let row = compact::parse_row(line).map_err(|message| Error::Format {
             origin: origin.to_string(),
             line: line_no,
             message,
-        };
-        let mut f = [""; 10];
-        let mut n = 0;
-        for part in line.split('\t') {
-            if n < 10 {
-                f[n] = part;
-            }
-            n += 1;
-        }
-        if n != 10 {
-            return Err(bad(format!("expected 10 tab-separated fields, found {n}")));
-        }
-        let id: u64 = f[0].parse().map_err(|_| bad(format!("bad id {:?}", f[0])))?;
-        let lat: f64 = f[2].parse().map_err(|_| bad(format!("bad latitude {:?}", f[2])))?;
-        let lon: f64 = f[3].parse().map_err(|_| bad(format!("bad longitude {:?}", f[3])))?;
-        if !(-90.0..=90.0).contains(&lat) || !(-180.0..=180.0).contains(&lon) {
-            return Err(bad(format!("coordinates out of range: {lat} {lon}")));
-        }
-        let feature = Feature::parse(f[6]).ok_or_else(|| bad(format!("unknown feature {:?}", f[6])))?;
-        let population: u64 = f[7].parse().map_err(|_| bad(format!("bad population {:?}", f[7])))?;
-        if f[1].trim().is_empty() {
-            return Err(bad("empty name".into()));
-        }
+        })?;
+        let Some(r) = row else { return Ok(()) };
         let entry = Entry {
-            id,
-            name: f[1].to_string(),
-            lat,
-            lon,
-            country: f[4].to_string(),
-            admin1: f[5].to_string(),
-            feature,
-            population,
-            capital: f[8].contains('C'),
+            id: r.id,
+            name: r.name.to_string(),
+            lat: r.lat,
+            lon: r.lon,
+            country: r.country.to_string(),
+            admin1: r.admin1.to_string(),
+            feature: Feature::from_code(r.feature).unwrap_or(Feature::City),
+            population: r.population,
+            capital: r.capital,
         };
         let ix = self.push_unsorted(entry, &[]);
-        if !f[9].is_empty() {
-            for a in f[9].split('|') {
-                if !a.trim().is_empty() {
-                    self.add_name(a, ix, true);
-                }
+        for a in r.alts.split('|') {
+            if !a.trim().is_empty() {
+                self.add_name(a, ix, true);
             }
         }
         Ok(())
+    }
+
+    /// Read the compact binary form made by [`compact::encode`] (errors name `origin`).
+    pub fn from_binary(bin: &[u8], origin: &str) -> Result<Gazetteer> {
+        let bad = |message: &str| Error::Format {
+            origin: origin.to_string(),
+            line: 0,
+            message: message.to_string(),
+        };
+        let u32_at = |k: usize| -> Option<u32> { bin.get(k..k + 4).map(|b| u32::from_le_bytes([b[0], b[1], b[2], b[3]])) };
+        if bin.get(..8) != Some(&compact::MAGIC[..]) {
+            return Err(bad("not a compact gazetteer (bad magic)"));
+        }
+        let header = (u32_at(8), u32_at(12), u32_at(16), u32_at(20));
+        let (Some(n), Some(names), Some(slen), Some(max_words)) = header else {
+            return Err(bad("truncated header"));
+        };
+        let (n, names, slen) = (n as usize, names as usize, slen as usize);
+        let rec_at = 24;
+        let hash_at = rec_at + n * RECORD;
+        let ref_at = hash_at + names * 8;
+        let str_at = ref_at + names * 4;
+        if bin.len() != str_at + slen {
+            return Err(bad("size does not match the header"));
+        }
+        let strings = &bin[str_at..];
+        let mut g = Gazetteer::empty();
+        g.max_words = (max_words as usize).clamp(1, 8);
+        g.entries.reserve(n + 256);
+        for (ix, r) in bin[rec_at..hash_at].chunks_exact(RECORD).enumerate() {
+            let le4 = |k: usize| [r[k], r[k + 1], r[k + 2], r[k + 3]];
+            let off = u32::from_le_bytes(le4(16)) as usize;
+            let name_len = u16::from_le_bytes([r[20], r[21]]) as usize;
+            let admin1_len = r[22] as usize;
+            let text = strings.get(off..off + name_len + admin1_len).ok_or_else(|| bad("string offset out of range"))?;
+            let (name, admin1) = text.split_at(name_len);
+            let (Ok(name), Ok(admin1)) = (std::str::from_utf8(name), std::str::from_utf8(admin1)) else {
+                return Err(bad("string is not UTF-8"));
+            };
+            let feature = Feature::from_code(r[23]).ok_or_else(|| bad("unknown feature code"))?;
+            let country = match &r[24..27] {
+                [0, 0, 0] => String::new(),
+                c => std::str::from_utf8(c).map_err(|_| bad("country is not ASCII"))?.to_string(),
+            };
+            let entry = Entry {
+                id: u32::from_le_bytes(le4(0)) as u64,
+                name: name.to_string(),
+                lat: i32::from_le_bytes(le4(4)) as f64 / COORD_SCALE,
+                lon: i32::from_le_bytes(le4(8)) as f64 / COORD_SCALE,
+                country,
+                admin1: admin1.to_string(),
+                feature,
+                population: u32::from_le_bytes(le4(12)) as u64,
+                capital: r[27] & 1 == 1,
+            };
+            match feature {
+                Feature::Country if !entry.country.is_empty() => {
+                    g.countries.entry(entry.country.clone()).or_insert(ix as u32);
+                }
+                Feature::Admin1 if !entry.admin1.is_empty() => {
+                    g.admin1.entry(entry.admin1.clone()).or_insert(ix as u32);
+                }
+                _ => {}
+            }
+            g.entries.push(entry);
+        }
+        g.hashes = bin[hash_at..ref_at]
+            .chunks_exact(8)
+            .map(|b| u64::from_le_bytes([b[0], b[1], b[2], b[3], b[4], b[5], b[6], b[7]]))
+            .collect();
+        g.refs = Vec::with_capacity(names);
+        for b in bin[ref_at..str_at].chunks_exact(4) {
+            let v = u32::from_le_bytes([b[0], b[1], b[2], b[3]]);
+            if (v & !ALT_BIT) as usize >= n {
+                return Err(bad("name reference out of range"));
+            }
+            g.refs.push(NameRef {
+                entry: v & !ALT_BIT,
+                alternate: v & ALT_BIT != 0,
+            });
+        }
+        if !g.hashes.is_sorted() {
+            return Err(bad("name index is not sorted"));
+        }
+        Ok(g)
     }
 
     /// Add an entry under its own name and some alternate names; returns its index.
@@ -353,8 +356,7 @@ impl Gazetteer {
     }
 
     fn add_key(&mut self, key: String, entry: u32, alternate: bool) {
-        let words = key.split([' ', '-']).count();
-        self.max_words = self.max_words.max(words.min(8));
+        self.max_words = self.max_words.max(key_words(&key));
         self.pending.push((key_hash(&key), NameRef { entry, alternate }));
     }
 
@@ -363,10 +365,23 @@ impl Gazetteer {
         if self.pending.is_empty() {
             return;
         }
-        let mut all: Vec<(u64, NameRef)> = std::mem::take(&mut self.pending);
-        all.reserve(self.hashes.len());
-        all.extend(self.hashes.iter().copied().zip(self.refs.iter().copied()));
-        all.sort_unstable_by_key(|(h, r)| (*h, r.entry, r.alternate));
+        let order = |x: &(u64, NameRef)| (x.0, x.1.entry, x.1.alternate);
+        let mut new: Vec<(u64, NameRef)> = std::mem::take(&mut self.pending);
+        new.sort_unstable_by_key(order);
+        // Merge with the (already sorted) index instead of sorting everything again.
+        let mut all: Vec<(u64, NameRef)> = Vec::with_capacity(self.hashes.len() + new.len());
+        let mut old = self.hashes.iter().copied().zip(self.refs.iter().copied()).peekable();
+        let mut new = new.into_iter().peekable();
+        loop {
+            let take_old = match (old.peek(), new.peek()) {
+                (Some(a), Some(b)) => order(a) <= order(b),
+                (Some(_), None) => true,
+                (None, Some(_)) => false,
+                (None, None) => break,
+            };
+            let next = if take_old { old.next() } else { new.next() };
+            all.extend(next);
+        }
         all.dedup_by_key(|(h, r)| (*h, r.entry));
         self.hashes = all.iter().map(|x| x.0).collect();
         self.refs = all.into_iter().map(|x| x.1).collect();
@@ -537,6 +552,7 @@ pub fn build_resource(from: &Path, out: &Path) -> Result<BuildStats> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::io::Read;
 
     #[test]
     fn normalize_folds_case_space_and_apostrophes() {
@@ -555,6 +571,41 @@ mod tests {
         assert!(g.add_tsv_line("1\tX\t1\t1\tUSA\t\tplanet\t1\t\t", "t.tsv", 8).is_err());
         assert!(g.add_tsv_line("too\tfew", "t.tsv", 9).is_err());
         assert!(g.add_tsv_line("# comment", "t.tsv", 10).is_ok());
+    }
+
+    #[test]
+    fn compact_form_round_trips() {
+        let tsv = "# header\n6252001\tUnited States\t39.76\t-98.5\tUSA\t\tcountry\t327000000\t\tAmerica|USA\n\
+                   4140963\tWashington\t38.89511\t-77.03637\tUSA\tUS.DC\tcity\t689545\tC\tWashington D.C.\n\
+                   5815135\tWashington\t47.50012\t-120.50147\tUSA\tUS.WA\tadmin1\t7000000\t\t\n";
+        let bin = compact::encode(tsv).unwrap();
+        let a = Gazetteer::from_binary(&bin, "b").unwrap();
+        let b = Gazetteer::from_text(tsv, "t").unwrap();
+        assert_eq!(a.entries(), b.entries());
+        assert_eq!((&a.hashes, &a.refs, a.max_words), (&b.hashes, &b.refs, b.max_words));
+        assert_eq!(a.lookup("washington").len(), 2);
+        assert_eq!(a.admin1("US.WA").map(|e| e.name.as_str()), Some("Washington"));
+        assert_eq!(a.country("USA").map(|e| e.lat), Some(39.76));
+        // Damaged input is an error, not a panic.
+        for cut in [0, 7, 20, 40, bin.len() - 1] {
+            assert!(Gazetteer::from_binary(&bin[..cut], "b").is_err());
+        }
+        let e = compact::encode("1\tX\t1\t1\tUS\t\tcity\t1\t\t\n").unwrap_err();
+        assert_eq!(e.0, 1);
+    }
+
+    #[test]
+    fn bundled_compact_form_matches_the_tsv_resource() {
+        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../../resources/geo/gazetteer.tsv.gz");
+        let gz = std::fs::read(path).unwrap();
+        let mut text = String::new();
+        flate2::read::GzDecoder::new(&gz[..]).read_to_string(&mut text).unwrap();
+        let a = Gazetteer::from_binary(DEFAULT_BIN, "b").unwrap();
+        let b = Gazetteer::from_text(&text, "t").unwrap();
+        assert_eq!(a.len(), b.len());
+        assert!(a.entries() == b.entries());
+        assert!(a.hashes == b.hashes && a.refs == b.refs);
+        assert_eq!(a.max_words, b.max_words);
     }
 
     #[test]

@@ -179,6 +179,54 @@ pub const DEMONYMS: &[&str] = &[
     "parisian", "londoner", "londoners", "muscovite", "baltic", "nordic", "scandinavian", "caribbean",
 ];
 
+/// Demonyms and the place (a gazetteer name: country, division, region, city) they refer to;
+/// religious and vague ones ("Muslim", "Western") have none and are left out.
+#[rustfmt::skip]
+pub const DEMONYM_PLACES: &[(&str, &str)] = &[
+    ("american", "United States"), ("americans", "United States"), ("british", "United Kingdom"),
+    ("briton", "United Kingdom"), ("britons", "United Kingdom"), ("english", "England"), ("french", "France"),
+    ("german", "Germany"), ("germans", "Germany"), ("russian", "Russia"), ("russians", "Russia"),
+    ("chinese", "China"), ("japanese", "Japan"), ("korean", "South Korea"), ("koreans", "South Korea"),
+    ("indian", "India"), ("indians", "India"), ("pakistani", "Pakistan"), ("afghan", "Afghanistan"),
+    ("afghans", "Afghanistan"), ("iranian", "Iran"), ("iranians", "Iran"), ("iraqi", "Iraq"), ("iraqis", "Iraq"),
+    ("syrian", "Syria"), ("syrians", "Syria"), ("turkish", "Turkey"), ("turk", "Turkey"), ("turks", "Turkey"),
+    ("israeli", "Israel"), ("israelis", "Israel"), ("palestinian", "Palestine"), ("palestinians", "Palestine"),
+    ("egyptian", "Egypt"), ("egyptians", "Egypt"), ("saudi", "Saudi Arabia"), ("saudis", "Saudi Arabia"),
+    ("yemeni", "Yemen"), ("lebanese", "Lebanon"), ("jordanian", "Jordan"), ("kurdish", "Kurdistan"),
+    ("kurd", "Kurdistan"), ("kurds", "Kurdistan"), ("armenian", "Armenia"), ("armenians", "Armenia"),
+    ("azerbaijani", "Azerbaijan"), ("azeri", "Azerbaijan"), ("ukrainian", "Ukraine"), ("ukrainians", "Ukraine"),
+    ("belarusian", "Belarus"), ("polish", "Poland"), ("czech", "Czechia"), ("slovak", "Slovakia"),
+    ("hungarian", "Hungary"), ("romanian", "Romania"), ("bulgarian", "Bulgaria"), ("serbian", "Serbia"),
+    ("serb", "Serbia"), ("serbs", "Serbia"), ("croatian", "Croatia"), ("bosnian", "Bosnia and Herzegovina"),
+    ("albanian", "Albania"), ("greek", "Greece"), ("greeks", "Greece"), ("italian", "Italy"), ("italians", "Italy"),
+    ("spanish", "Spain"), ("portuguese", "Portugal"), ("dutch", "Netherlands"), ("belgian", "Belgium"),
+    ("swiss", "Switzerland"), ("austrian", "Austria"), ("swedish", "Sweden"), ("norwegian", "Norway"),
+    ("danish", "Denmark"), ("finnish", "Finland"), ("irish", "Ireland"), ("scottish", "Scotland"),
+    ("welsh", "Wales"), ("canadian", "Canada"), ("canadians", "Canada"), ("mexican", "Mexico"),
+    ("mexicans", "Mexico"), ("cuban", "Cuba"), ("cubans", "Cuba"), ("brazilian", "Brazil"),
+    ("argentine", "Argentina"), ("argentinian", "Argentina"), ("chilean", "Chile"), ("colombian", "Colombia"),
+    ("venezuelan", "Venezuela"), ("venezuelans", "Venezuela"), ("peruvian", "Peru"), ("australian", "Australia"),
+    ("australians", "Australia"), ("african", "Africa"), ("africans", "Africa"), ("nigerian", "Nigeria"),
+    ("nigerians", "Nigeria"), ("kenyan", "Kenya"), ("ethiopian", "Ethiopia"), ("somali", "Somalia"),
+    ("sudanese", "Sudan"), ("libyan", "Libya"), ("tunisian", "Tunisia"), ("moroccan", "Morocco"),
+    ("algerian", "Algeria"), ("european", "Europe"), ("europeans", "Europe"), ("asian", "Asia"),
+    ("asians", "Asia"), ("vietnamese", "Vietnam"), ("thai", "Thailand"), ("filipino", "Philippines"),
+    ("indonesian", "Indonesia"), ("malaysian", "Malaysia"), ("burmese", "Myanmar"), ("tibetan", "Tibet"),
+    ("mongolian", "Mongolia"), ("kazakh", "Kazakhstan"), ("uzbek", "Uzbekistan"), ("tajik", "Tajikistan"),
+    ("chechen", "Chechnya"), ("crimean", "Crimea"), ("texan", "Texas"), ("californian", "California"),
+    ("floridian", "Florida"), ("albertan", "Alberta"), ("quebecois", "Quebec"), ("parisian", "Paris"),
+    ("londoner", "London"), ("londoners", "London"), ("muscovite", "Moscow"), ("caribbean", "Caribbean"),
+    ("scandinavian", "Scandinavia"), ("georgian", "Georgia"),
+];
+
+/// Lower-case nouns after a name that make it a street or a facility ("State and Hubbard
+/// streets", "Vienna station"), not a town.
+#[rustfmt::skip]
+pub const STREET_NOUNS: &[&str] = &[
+    "street", "streets", "avenue", "avenues", "road", "roads", "boulevard", "lane", "highway", "expressway",
+    "station", "stations", "mall", "neighborhood", "neighbourhood", "campus", "stadium", "bridge",
+];
+
 /// Feature and facility nouns: "Niger Delta", "Rogers Centre" name something else than the place.
 #[rustfmt::skip]
 pub const FEATURE_NOUNS: &[&str] = &[
@@ -232,6 +280,9 @@ mod tests {
             }
         }
         assert!(contains(FIRST_NAMES, "kelly"));
+        for (d, _) in DEMONYM_PLACES {
+            assert!(contains(DEMONYMS, d), "{d}");
+        }
         assert!(!contains(FIRST_NAMES, "sochi"));
     }
 }

@@ -16,6 +16,7 @@
 //! assert_eq!(doc.places[0].name, "Sochi");
 //! ```
 
+pub mod compact;
 pub mod gazetteer;
 pub mod iso;
 pub mod lexicon;

@@ -103,11 +103,38 @@ struct Candidate {
 /// Finds and resolves place names in documents.
 pub struct PlaceTagger {
     gazetteer: Arc<Gazetteer>,
+    /// Report demonyms ("Russian") as mentions of their place.
+    demonyms: bool,
+    /// Demonym (lower case) to its place entry.
+    demonym_places: HashMap<&'static str, u32>,
 }
 
 impl PlaceTagger {
+    /// A tagger that reports demonyms outside actor phrases as country (or region) mentions,
+    /// as the GeoWebNews and TR-News gold standards do.
     pub fn new(gazetteer: Arc<Gazetteer>) -> PlaceTagger {
-        PlaceTagger { gazetteer }
+        let mut demonym_places = HashMap::new();
+        for &(d, place) in lx::DEMONYM_PLACES {
+            let best = gazetteer
+                .lookup(place)
+                .iter()
+                .filter(|r| !r.alternate || gazetteer.entry(r.entry).feature == Feature::Country)
+                .max_by(|a, b| prior_score(gazetteer.entry(a.entry), a).total_cmp(&prior_score(gazetteer.entry(b.entry), b)));
+            if let Some(r) = best {
+                demonym_places.insert(d, r.entry);
+            }
+        }
+        PlaceTagger {
+            gazetteer,
+            demonyms: true,
+            demonym_places,
+        }
+    }
+
+    /// Turn demonym mentions on or off (on by default).
+    pub fn with_demonyms(mut self, on: bool) -> PlaceTagger {
+        self.demonyms = on;
+        self
     }
 
     pub fn gazetteer(&self) -> &Gazetteer {
@@ -130,7 +157,58 @@ impl PlaceTagger {
                 out.push(mention(Span::new(c.start as u32, c.end as u32), e));
             }
         }
+        if self.demonyms {
+            self.add_demonyms(doc, &mut out);
+        }
         out
+    }
+
+    /// Capitalised demonyms outside place names and actor phrases, as mentions of their place.
+    fn add_demonyms(&self, doc: &Document, out: &mut Vec<PlaceMention>) {
+        let text = doc.text.as_str();
+        let mut added = false;
+        let mut prev: Option<Word> = None;
+        for w in scan_words(text) {
+            let before = prev.replace(w);
+            let word = &text[w.start..w.end];
+            if !is_capitalised(word) || is_all_caps(word) || word.len() > 24 {
+                continue;
+            }
+            let lower = word.to_lowercase();
+            let Some(&(mut ix)) = self.demonym_places.get(lower.as_str()) else {
+                continue;
+            };
+            let mut span = Span::new(w.start as u32, w.end as u32);
+            // "Latin American", "North African": the region of the compound, or nothing.
+            if let Some(p) = before.filter(|p| is_capitalised(&text[p.start..p.end]) && &text[p.end..w.start] == " ") {
+                let modifier = &text[p.start..p.end];
+                let m = modifier.to_lowercase();
+                if contains(lx::DIRECTIONS, &m) || m == "latin" {
+                    let stems = [
+                        word.strip_suffix("ns").or_else(|| word.strip_suffix('n')),
+                        word.strip_suffix("ans").or_else(|| word.strip_suffix("an")),
+                    ];
+                    let g = &*self.gazetteer;
+                    let found = stems
+                        .iter()
+                        .flatten()
+                        .flat_map(|stem| g.lookup(&format!("{modifier} {stem}")).iter())
+                        .find(|r| g.entry(r.entry).feature.is_area());
+                    let Some(r) = found else { continue };
+                    ix = r.entry;
+                    span = Span::new(p.start as u32, w.end as u32);
+                }
+            }
+            let overlaps = |s: &Span| s.start < span.end && span.start < s.end;
+            if out.iter().any(|p| overlaps(&p.span)) || doc.actors.iter().any(|a| overlaps(&a.span)) {
+                continue;
+            }
+            out.push(mention(span, self.gazetteer.entry(ix)));
+            added = true;
+        }
+        if added {
+            out.sort_by_key(|p| p.span.start);
+        }
     }
 
     /// One line per gazetteer match: the words, the flags that decided, and the choice.
@@ -385,6 +463,10 @@ impl PlaceTagger {
             }
             // "Niger Delta", "Rogers Centre", "Washington Post": a feature or body named after the place.
             if gap_after == " " && is_capitalised(n) && contains(lx::FEATURE_NOUNS, nl) && !has_country && max_city_pop < 1_000_000 {
+                rejected = true;
+            }
+            // "State and Hubbard streets": a street or facility named after a small place.
+            if gap_after == " " && !is_capitalised(n) && contains(lx::STREET_NOUNS, nl) && !has_area && max_city_pop < 100_000 {
                 rejected = true;
             }
             // "Jordan said": a person or an actor.
@@ -656,7 +738,8 @@ fn prior_score(e: &Entry, r: &NameRef) -> f64 {
         }
     };
     match e.feature {
-        Feature::City if r.alternate => s -= 1.5,
+        // A city of a million known by a short form ("New York") keeps its full prior.
+        Feature::City if r.alternate && e.population < 1_000_000 => s -= 1.5,
         // A short form of a division ("Odesa" for Odesa Oblast) yields to the city so named.
         Feature::Admin1 if r.alternate => s -= 3.0,
         _ => {}

@@ -234,7 +234,7 @@ fn cameo(p: &Pipeline, csv_path: &Path, date: &str, misses: bool) -> anyhow::Res
     let bytes = std::fs::read(csv_path)?;
     let text = String::from_utf8_lossy(&bytes);
     let mut rdr = csv::ReaderBuilder::new().has_headers(true).from_reader(text.as_bytes());
-    let (mut n, mut root_ok, mut exact_ok, mut none) = (0, 0, 0, 0);
+    let (mut n, mut root_ok, mut exact_ok, mut none, mut any_root) = (0, 0, 0, 0, 0);
     let mut by_root: BTreeMap<String, (u32, u32)> = BTreeMap::new();
     for (i, row) in rdr.records().enumerate() {
         let row = match row {
@@ -254,6 +254,7 @@ fn cameo(p: &Pipeline, csv_path: &Path, date: &str, misses: bool) -> anyhow::Res
         n += 1;
         let top = events.first().map(|e| e.cameo.clone());
         let root = &code[..2];
+        any_root += usize::from(events.iter().any(|e| e.cameo.starts_with(root)));
         let entry = by_root.entry(root.to_string()).or_default();
         entry.1 += 1;
         match &top {
@@ -275,9 +276,10 @@ fn cameo(p: &Pipeline, csv_path: &Path, date: &str, misses: bool) -> anyhow::Res
     }
     let r = |a: usize| a as f64 / n.max(1) as f64;
     println!(
-        "cameo_examples={n} cameo_root_acc={:.4} cameo_exact_acc={:.4} cameo_no_event={}",
+        "cameo_examples={n} cameo_root_acc={:.4} cameo_exact_acc={:.4} cameo_any_root_acc={:.4} cameo_no_event={}",
         r(root_ok),
         r(exact_ok),
+        r(any_root),
         none
     );
     Ok(0)
