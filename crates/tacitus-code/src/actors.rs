@@ -144,11 +144,17 @@ fn place_country(tree: &Tree, head: u32, matches: &[Match]) -> Option<String> {
         tree.children(x)
             .iter()
             .copied()
-            .filter(|&c| matches!(tree.rel(c).base(), "nmod" | "obl") && matches!(tree.case_of(c).as_deref(), Some("in" | "throughout" | "across" | "at")))
+            .filter(|&c| {
+                matches!(tree.rel(c).base(), "nmod" | "obl")
+                    && matches!(tree.case_of(c).as_deref(), Some("in" | "throughout" | "across" | "at"))
+            })
             .collect()
     };
     let mut places = located(head);
-    if let Some(v) = tree.head(head).filter(|&v| tree.upos(v) == Upos::Verb && matches!(tree.rel(head), DepRel::Nsubj | DepRel::NsubjPass)) {
+    if let Some(v) = tree
+        .head(head)
+        .filter(|&v| tree.upos(v) == Upos::Verb && matches!(tree.rel(head), DepRel::Nsubj | DepRel::NsubjPass))
+    {
         places.extend(located(v));
     }
     for p in places {

@@ -119,6 +119,21 @@ fn trigger_pos(tree: &Tree, t: u32) -> Option<TriggerPos> {
     }
 }
 
+/// "hunger - strike", "car bomb": the joined modifier-head forms the dictionary writes with a
+/// hyphen (the tokenizer splits hyphens as UD does).
+fn compound_forms(tree: &Tree, t: u32) -> Vec<String> {
+    let mut out = Vec::new();
+    for &c in tree.children(t) {
+        if c < t && matches!(tree.rel(c), DepRel::Compound | DepRel::Amod) && c + 2 >= t {
+            let between_ok = c + 1 == t || tree.text(c + 1) == "-";
+            if between_ok {
+                out.push(format!("{}-{}", tree.lower(c), tree.lemma(t).to_lowercase()));
+            }
+        }
+    }
+    out
+}
+
 /// The lemma, then forms derived from the word itself, so that a lemmatizer slip ("blamed" →
 /// "blam") does not hide a trigger.
 fn lemma_candidates(lemma: &str, lower: &str, pos: TriggerPos) -> Vec<String> {
@@ -212,8 +227,12 @@ fn constraints_hold(tree: &Tree, t: u32, p: &VerbPattern) -> Result<u32, String>
             .iter()
             .filter(|&&(o, _)| {
                 let lower = tree.lower(o);
+                let lemma = tree.lemma(o).to_lowercase();
                 let singular = lower.strip_suffix('s').unwrap_or(&lower);
-                p.obj.iter().any(|l| l == tree.lemma(o) || *l == lower || l == singular)
+                let joined = compound_forms(tree, o);
+                p.obj
+                    .iter()
+                    .any(|l| *l == lemma || *l == lower || l == singular || joined.contains(l))
             })
             .map(|&(_, w)| w)
             .max();
@@ -308,7 +327,13 @@ fn code_trigger(coder: &Coder, tree: &Tree, sentence: u32, t: u32, extra: &mut V
         }
     }
     // an agent word alone ("troops", "police") names no one: it cannot be the source
-    sources.retain(|&a| !doc.actors[a as usize].code.country.is_empty());
+    // a party named only by its role ("rebels", "protesters") is kept when no source has a
+    // country; business alone ("the company") is not a political actor
+    if sources.iter().any(|&a| !doc.actors[a as usize].code.country.is_empty()) {
+        sources.retain(|&a| !doc.actors[a as usize].code.country.is_empty());
+    } else {
+        sources.retain(|&a| !matches!(doc.actors[a as usize].code.sector.as_str(), "BUS" | "MNC" | ""));
+    }
     if sources.is_empty() {
         if let Some(tr) = trace.as_deref_mut() {
             tr.push(format!(

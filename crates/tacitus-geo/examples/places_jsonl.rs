@@ -9,9 +9,12 @@ use tacitus_geo::{Gazetteer, PlaceTagger};
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let demonyms = !args.iter().any(|a| a == "--no-demonyms");
-    let path = args.iter().find(|a| !a.starts_with("--")).ok_or("usage: places_jsonl [--no-demonyms] DOCS.jsonl")?;
+    let path = args
+        .iter()
+        .find(|a| !a.starts_with("--"))
+        .ok_or("usage: places_jsonl [--no-demonyms] DOCS.jsonl")?;
     let tagger = PlaceTagger::new(Arc::new(Gazetteer::load_default()?)).with_demonyms(demonyms);
-    let reader = std::io::BufReader::new(std::fs::File::open(&path)?);
+    let reader = std::io::BufReader::new(std::fs::File::open(path)?);
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
     for (n, line) in reader.lines().enumerate() {

@@ -130,7 +130,10 @@ pub fn parse_row(line: &str) -> Result<Option<Row<'_>>, String> {
     if !(-90.0..=90.0).contains(&lat) || !(-180.0..=180.0).contains(&lon) {
         return Err(format!("coordinates out of range: {lat} {lon}"));
     }
-    let feature = FEATURES.iter().position(|x| *x == f[6]).ok_or_else(|| format!("unknown feature {:?}", f[6]))? as u8;
+    let feature = FEATURES
+        .iter()
+        .position(|x| *x == f[6])
+        .ok_or_else(|| format!("unknown feature {:?}", f[6]))? as u8;
     let population: u64 = f[7].parse().map_err(|_| format!("bad population {:?}", f[7]))?;
     if f[1].trim().is_empty() {
         return Err("empty name".into());

@@ -4,6 +4,7 @@
 use crate::compact::{self, key_hash, key_words, ALT_BIT, COORD_SCALE, RECORD};
 pub use crate::compact::{normalize, FxHasher};
 use crate::{Error, Result};
+use std::borrow::Cow;
 use std::collections::HashMap;
 use std::io::{BufRead, Write};
 use std::path::Path;
@@ -79,13 +80,14 @@ impl Feature {
 pub struct Entry {
     /// GeoNames id, 0 when the entry has none (our regions, divisions without an id).
     pub id: u64,
-    pub name: String,
+    /// Borrowed from the embedded compact form for the bundled gazetteer (no allocation).
+    pub name: Cow<'static, str>,
     pub lat: f64,
     pub lon: f64,
     /// ISO 3166-1 alpha-3, empty for regions spanning countries.
-    pub country: String,
+    pub country: Cow<'static, str>,
     /// GeoNames admin-1 code with its country prefix (`US.TX`), empty when unknown.
-    pub admin1: String,
+    pub admin1: Cow<'static, str>,
     pub feature: Feature,
     pub population: u64,
     /// National capital.
@@ -219,11 +221,11 @@ impl Gazetteer {
         let Some(r) = row else { return Ok(()) };
         let entry = Entry {
             id: r.id,
-            name: r.name.to_string(),
+            name: Cow::Owned(r.name.to_string()),
             lat: r.lat,
             lon: r.lon,
-            country: r.country.to_string(),
-            admin1: r.admin1.to_string(),
+            country: Cow::Owned(r.country.to_string()),
+            admin1: Cow::Owned(r.admin1.to_string()),
             feature: Feature::from_code(r.feature).unwrap_or(Feature::City),
             population: r.population,
             capital: r.capital,
@@ -238,7 +240,7 @@ impl Gazetteer {
     }
 
     /// Read the compact binary form made by [`compact::encode`] (errors name `origin`).
-    pub fn from_binary(bin: &[u8], origin: &str) -> Result<Gazetteer> {
+    pub fn from_binary(bin: &'static [u8], origin: &str) -> Result<Gazetteer> {
         let bad = |message: &str| Error::Format {
             origin: origin.to_string(),
             line: 0,
@@ -269,33 +271,35 @@ impl Gazetteer {
             let off = u32::from_le_bytes(le4(16)) as usize;
             let name_len = u16::from_le_bytes([r[20], r[21]]) as usize;
             let admin1_len = r[22] as usize;
-            let text = strings.get(off..off + name_len + admin1_len).ok_or_else(|| bad("string offset out of range"))?;
+            let text = strings
+                .get(off..off + name_len + admin1_len)
+                .ok_or_else(|| bad("string offset out of range"))?;
             let (name, admin1) = text.split_at(name_len);
             let (Ok(name), Ok(admin1)) = (std::str::from_utf8(name), std::str::from_utf8(admin1)) else {
                 return Err(bad("string is not UTF-8"));
             };
             let feature = Feature::from_code(r[23]).ok_or_else(|| bad("unknown feature code"))?;
             let country = match &r[24..27] {
-                [0, 0, 0] => String::new(),
-                c => std::str::from_utf8(c).map_err(|_| bad("country is not ASCII"))?.to_string(),
+                [0, 0, 0] => "",
+                c => std::str::from_utf8(c).map_err(|_| bad("country is not ASCII"))?,
             };
             let entry = Entry {
                 id: u32::from_le_bytes(le4(0)) as u64,
-                name: name.to_string(),
+                name: Cow::Borrowed(name),
                 lat: i32::from_le_bytes(le4(4)) as f64 / COORD_SCALE,
                 lon: i32::from_le_bytes(le4(8)) as f64 / COORD_SCALE,
-                country,
-                admin1: admin1.to_string(),
+                country: Cow::Borrowed(country),
+                admin1: Cow::Borrowed(admin1),
                 feature,
                 population: u32::from_le_bytes(le4(12)) as u64,
                 capital: r[27] & 1 == 1,
             };
             match feature {
                 Feature::Country if !entry.country.is_empty() => {
-                    g.countries.entry(entry.country.clone()).or_insert(ix as u32);
+                    g.countries.entry(entry.country.to_string()).or_insert(ix as u32);
                 }
                 Feature::Admin1 if !entry.admin1.is_empty() => {
-                    g.admin1.entry(entry.admin1.clone()).or_insert(ix as u32);
+                    g.admin1.entry(entry.admin1.to_string()).or_insert(ix as u32);
                 }
                 _ => {}
             }
@@ -333,10 +337,10 @@ impl Gazetteer {
         let ix = self.entries.len() as u32;
         match entry.feature {
             Feature::Country if !entry.country.is_empty() => {
-                self.countries.entry(entry.country.clone()).or_insert(ix);
+                self.countries.entry(entry.country.to_string()).or_insert(ix);
             }
             Feature::Admin1 if !entry.admin1.is_empty() => {
-                self.admin1.entry(entry.admin1.clone()).or_insert(ix);
+                self.admin1.entry(entry.admin1.to_string()).or_insert(ix);
             }
             _ => {}
         }
@@ -410,11 +414,11 @@ impl Gazetteer {
             let country = if f[3] == "-" { String::new() } else { f[3].to_string() };
             let entry = Entry {
                 id: 0,
-                name: names[0].to_string(),
+                name: Cow::Owned(names[0].to_string()),
                 lat,
                 lon,
-                country,
-                admin1: String::new(),
+                country: Cow::Owned(country),
+                admin1: Cow::Borrowed(""),
                 feature,
                 population: 0,
                 capital: false,
@@ -427,7 +431,8 @@ impl Gazetteer {
         Ok(())
     }
 
-    /// Add aliases: `name TAB target` where target is an ISO alpha-2 country or an admin-1 code.
+    /// Add aliases: `name TAB target` where target is an ISO alpha-2 country, an admin-1 code or
+    /// `#` and a GeoNames id.
     pub fn add_aliases(&mut self, text: &str, origin: &str) -> Result<()> {
         let iso2: HashMap<&'static str, &'static str> = crate::iso::ISO2_TO_3.iter().copied().collect();
         for (i, line) in text.lines().enumerate() {
@@ -441,7 +446,10 @@ impl Gazetteer {
                 message,
             };
             let (name, target) = line.split_once('\t').ok_or_else(|| bad("expected name TAB target".into()))?;
-            let entry = if target.contains('.') {
+            let entry = if let Some(id) = target.strip_prefix('#') {
+                let id: u64 = id.parse().map_err(|_| bad(format!("bad GeoNames id {id:?}")))?;
+                self.entries.iter().position(|e| e.id == id).map(|ix| ix as u32)
+            } else if target.contains('.') {
                 self.admin1.get(target).copied()
             } else {
                 iso2.get(target).and_then(|c3| self.countries.get(*c3)).copied()
@@ -578,13 +586,13 @@ mod tests {
         let tsv = "# header\n6252001\tUnited States\t39.76\t-98.5\tUSA\t\tcountry\t327000000\t\tAmerica|USA\n\
                    4140963\tWashington\t38.89511\t-77.03637\tUSA\tUS.DC\tcity\t689545\tC\tWashington D.C.\n\
                    5815135\tWashington\t47.50012\t-120.50147\tUSA\tUS.WA\tadmin1\t7000000\t\t\n";
-        let bin = compact::encode(tsv).unwrap();
-        let a = Gazetteer::from_binary(&bin, "b").unwrap();
+        let bin: &'static [u8] = Box::leak(compact::encode(tsv).unwrap().into_boxed_slice());
+        let a = Gazetteer::from_binary(bin, "b").unwrap();
         let b = Gazetteer::from_text(tsv, "t").unwrap();
         assert_eq!(a.entries(), b.entries());
         assert_eq!((&a.hashes, &a.refs, a.max_words), (&b.hashes, &b.refs, b.max_words));
         assert_eq!(a.lookup("washington").len(), 2);
-        assert_eq!(a.admin1("US.WA").map(|e| e.name.as_str()), Some("Washington"));
+        assert_eq!(a.admin1("US.WA").map(|e| &*e.name), Some("Washington"));
         assert_eq!(a.country("USA").map(|e| e.lat), Some(39.76));
         // Damaged input is an error, not a panic.
         for cut in [0, 7, 20, 40, bin.len() - 1] {
@@ -613,7 +621,9 @@ mod tests {
         let mut g = Gazetteer::empty();
         g.add_tsv_line("6252001\tUnited States\t39.76\t-98.5\tUSA\t\tcountry\t327000000\t\t", "t", 1)
             .unwrap();
-        g.add_aliases("U.S.\tUS\nNowhere\tZZ\n", "a").unwrap();
+        g.add_aliases("U.S.\tUS\nNowhere\tZZ\nAmerica\t#6252001\n", "a").unwrap();
+        assert_eq!(g.lookup("america").len(), 1);
+        assert!(g.add_aliases("X\t#12x\n", "a").is_err());
         g.add_regions("Donbas|Donbass\t48\t38\tUKR\tregion\n", "r").unwrap();
         assert_eq!(g.lookup("u.s.").len(), 1);
         assert!(g.lookup("u.s.")[0].alternate);

@@ -5,7 +5,8 @@
 //! `tacitus gazetteer build`, embedded gzip-compressed), plus regions and aliases written by us
 //! (`resources/geo/regions.txt`, `aliases.txt`). [`PlaceTagger`] finds place names in a
 //! [`tacitus_doc::Document`] and resolves them (population prior, document country/admin-1
-//! context, "Town, State" qualifiers), skipping people, demonyms and metonymic actors.
+//! context, "Town, State" qualifiers), skipping people and metonymic actors; demonyms outside
+//! actor phrases ("Russian") are reported as mentions of their country or region.
 //!
 //! ```no_run
 //! use std::sync::Arc;
@@ -13,7 +14,8 @@
 //! let tagger = PlaceTagger::new(Arc::new(Gazetteer::load_default().unwrap()));
 //! let mut doc = tacitus_doc::Document::new("d", "They met in the Russian resort city of Sochi.", None);
 //! tagger.tag(&mut doc);
-//! assert_eq!(doc.places[0].name, "Sochi");
+//! assert_eq!(doc.places[0].name, "Russia"); // from the demonym
+//! assert_eq!(doc.places[1].name, "Sochi");
 //! ```
 
 pub mod compact;

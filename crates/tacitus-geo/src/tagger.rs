@@ -98,6 +98,8 @@ struct Candidate {
     person: bool,
     /// Index (in the candidate list) of the area that qualifies this name ("Innisfail, Alberta").
     qualifier: Option<usize>,
+    /// A lower-case compass word precedes ("central Washington", "eastern Georgia"): an area.
+    area_cue: bool,
 }
 
 /// Finds and resolves place names in documents.
@@ -324,6 +326,7 @@ impl PlaceTagger {
                         rejected: false,
                         person: false,
                         qualifier: None,
+                        area_cue: false,
                     });
                     i = j + 1;
                 }
@@ -423,7 +426,10 @@ impl PlaceTagger {
                 && !is_all_caps(p)
                 && !(contains(lx::PLACE_PREMODIFIERS, pl) && (max_city_pop >= 100_000 || !contains(lx::DIRECTIONS, pl)))
                 && !contains(lx::TITLES, pl)
-                && g.lookup(p).is_empty()
+                && !g.lookup(p).iter().any(|r| {
+                    let e = g.entry(r.entry);
+                    e.feature.is_area() || e.population >= 50_000
+                })
                 && !doc_all_caps
             {
                 person = true;
@@ -465,6 +471,18 @@ impl PlaceTagger {
             if gap_after == " " && is_capitalised(n) && contains(lx::FEATURE_NOUNS, nl) && !has_country && max_city_pop < 1_000_000 {
                 rejected = true;
             }
+            // "Summit of the Americas", "Bank of England": the head of a longer name.
+            if gap_after == " " && nl == "of" && single && !has_area && max_city_pop < 100_000 {
+                let k = c.last + 2;
+                let k = if words.get(k).is_some_and(|w| &text[w.start..w.end] == "the") {
+                    k + 1
+                } else {
+                    k
+                };
+                if words.get(k).is_some_and(|w| is_capitalised(&text[w.start..w.end])) {
+                    rejected = true;
+                }
+            }
             // "State and Hubbard streets": a street or facility named after a small place.
             if gap_after == " " && !is_capitalised(n) && contains(lx::STREET_NOUNS, nl) && !has_area && max_city_pop < 100_000 {
                 rejected = true;
@@ -493,7 +511,13 @@ impl PlaceTagger {
             }
             None => false,
         };
+        let area_cue = prev.is_some_and(|p| !is_capitalised(p))
+            && prev_lower
+                .as_deref()
+                .is_some_and(|p| contains(lx::DIRECTIONS, p) && p.ends_with(['n', 'l']))
+            && gap_before == " ";
         let c = &mut cands[i];
+        c.area_cue = area_cue;
         c.rejected = rejected || person;
         c.person = person;
         c.weak = weak;
@@ -544,32 +568,34 @@ impl PlaceTagger {
     fn resolve_with(&self, cands: &[Candidate], context: &[(usize, u32)]) -> Vec<Option<u32>> {
         let g = &*self.gazetteer;
         // Countries and admin-1 codes the document mentions, by the name that gave them.
-        let mut ctx_country: HashMap<String, Vec<&str>> = HashMap::new();
-        let mut ctx_admin1: HashMap<String, Vec<&str>> = HashMap::new();
+        let mut ctx_country: HashMap<&str, Vec<&str>> = HashMap::new();
+        let mut ctx_admin1: HashMap<&str, Vec<&str>> = HashMap::new();
         for &(i, ix) in context {
             let (c, e) = (&cands[i], g.entry(ix));
             if !e.country.is_empty() {
-                ctx_country.entry(e.country.clone()).or_default().push(&c.key);
+                ctx_country.entry(&e.country).or_default().push(&c.key);
                 if !e.admin1.is_empty() {
-                    ctx_admin1.entry(e.admin1.clone()).or_default().push(&c.key);
+                    ctx_admin1.entry(&e.admin1).or_default().push(&c.key);
                 }
             }
         }
         let count =
-            |m: &HashMap<String, Vec<&str>>, k: &str, own: &str| m.get(k).map(|v| v.iter().filter(|x| **x != own).count()).unwrap_or(0);
+            |m: &HashMap<&str, Vec<&str>>, k: &str, own: &str| m.get(k).map(|v| v.iter().filter(|x| **x != own).count()).unwrap_or(0);
         // A name used for a person somewhere is a place elsewhere only with a cue.
         let person_keys: HashSet<&str> = cands.iter().filter(|c| c.person).map(|c| c.key.as_str()).collect();
         // Resolve each distinct name once, with every mention's qualifier.
-        let mut by_key: HashMap<&str, Option<u32>> = HashMap::new();
+        let mut by_key: HashMap<(&str, bool, Option<usize>), Option<u32>> = HashMap::new();
+        let mut first_choice: HashMap<&str, Option<u32>> = HashMap::new();
         let mut accepted_key: HashSet<&str> = HashSet::new();
         let mut choice_of = vec![None; cands.len()];
         for (i, c) in cands.iter().enumerate() {
             if c.rejected || (person_keys.contains(c.key.as_str()) && !c.cue && c.qualifier.is_none()) {
                 continue;
             }
+            // A mention's own qualifier, else those of the name's other mentions.
             let qualifiers: Vec<&Entry> = cands
                 .iter()
-                .filter(|o| o.key == c.key)
+                .filter(|o| o.key == c.key && (c.qualifier.is_none() || std::ptr::eq(*o, c)))
                 .filter_map(|o| o.qualifier)
                 .filter_map(|q| self.best_by(&cands[q], prior_score))
                 .map(|ix| g.entry(ix))
@@ -582,12 +608,16 @@ impl PlaceTagger {
                 .filter(|r| !r.alternate)
                 .map(|r| g.entry(r.entry))
                 .filter(|e| e.feature == Feature::Admin1)
-                .map(|e| e.admin1.as_str())
+                .map(|e| &*e.admin1)
                 .collect();
-            let best = *by_key.entry(&c.key).or_insert_with(|| {
+            let own_q = c.qualifier.and_then(|q| self.best_by(&cands[q], prior_score)).map(|ix| ix as usize);
+            let best = *by_key.entry((&c.key, c.area_cue, own_q)).or_insert_with(|| {
                 self.best_by(c, |e, r| {
                     let mut s = prior_score(e, r);
-                    if e.feature == Feature::City && !r.alternate && seats.contains(&e.admin1.as_str()) {
+                    if c.area_cue && e.feature.is_area() {
+                        s += 10.0;
+                    }
+                    if e.feature == Feature::City && !r.alternate && seats.contains(&&*e.admin1) {
                         s += 10.0;
                     }
                     let n = count(&ctx_country, &e.country, &c.key);
@@ -607,6 +637,7 @@ impl PlaceTagger {
                     s
                 })
             });
+            first_choice.entry(&c.key).or_insert(best);
             let Some(ix) = best else { continue };
             let e = g.entry(ix);
             let in_ctx = count(&ctx_country, &e.country, &c.key) > 0;
@@ -629,7 +660,7 @@ impl PlaceTagger {
         // A name accepted once is a place at its other mentions too (unless rejected there).
         for (i, c) in cands.iter().enumerate() {
             if choice_of[i].is_none() && !c.rejected && accepted_key.contains(c.key.as_str()) && !person_keys.contains(c.key.as_str()) {
-                choice_of[i] = by_key.get(c.key.as_str()).copied().flatten();
+                choice_of[i] = first_choice.get(c.key.as_str()).copied().flatten();
             }
         }
         choice_of
@@ -750,11 +781,11 @@ fn prior_score(e: &Entry, r: &NameRef) -> f64 {
 fn mention(span: Span, e: &Entry) -> PlaceMention {
     PlaceMention {
         span,
-        name: e.name.clone(),
+        name: e.name.to_string(),
         geonameid: (e.id != 0).then_some(e.id),
         lat: e.lat,
         lon: e.lon,
-        country: e.country.clone(),
+        country: e.country.to_string(),
         feature: e.feature.as_str().to_string(),
     }
 }
@@ -815,11 +846,12 @@ mod tests {
     fn sochi_in_the_demo_sentence() {
         let t = "Aliyev and Pashinyan met in the Russian resort city of Sochi for peace talks.";
         let p = places(t);
-        assert_eq!(p.len(), 1, "{p:?}");
-        assert_eq!(p[0].name, "Sochi");
-        assert_eq!(p[0].country, "RUS");
-        assert_eq!(p[0].geonameid, Some(491422));
-        assert!((p[0].lat - 43.60).abs() < 0.01 && (p[0].lon - 39.73).abs() < 0.01, "{:?}", p[0]);
+        assert_eq!(p.len(), 2, "{p:?}");
+        assert_eq!((p[0].name.as_str(), p[0].feature.as_str()), ("Russia", "country"));
+        assert_eq!(p[1].name, "Sochi");
+        assert_eq!(p[1].country, "RUS");
+        assert_eq!(p[1].geonameid, Some(491422));
+        assert!((p[1].lat - 43.60).abs() < 0.01 && (p[1].lon - 39.73).abs() < 0.01, "{:?}", p[1]);
     }
 
     #[test]
@@ -846,9 +878,69 @@ mod tests {
     }
 
     #[test]
-    fn demonyms_are_not_places() {
-        assert!(texts("Russian troops and American officials met.").is_empty());
-        assert_eq!(texts("Russian troops left Russia."), vec!["Russia"]);
+    fn demonyms_are_mentions_of_their_country_unless_turned_off() {
+        let t = "Russian troops and American officials met.";
+        let p = places(t);
+        let got: Vec<(&str, &str, &str)> = p
+            .iter()
+            .map(|m| (m.name.as_str(), m.country.as_str(), m.feature.as_str()))
+            .collect();
+        assert_eq!(got, vec![("Russia", "RUS", "country"), ("United States", "USA", "country")]);
+        assert_eq!(texts(t), vec!["Russian", "American"]);
+        let off = PlaceTagger::new(Arc::clone(&tagger().gazetteer)).with_demonyms(false);
+        assert!(off.find(&Document::new("t", t, None)).is_empty());
+        // Inside a place name, in an actor phrase, or in lower case: no demonym mention.
+        assert_eq!(texts("Russian troops left Russia."), vec!["Russian", "Russia"]);
+        assert_eq!(texts("a russian doll"), Vec::<String>::new());
+        let mut doc = Document::new("a", "Russian troops fired.", None);
+        doc.actors.push(ActorMention {
+            span: Span::new(0, 14),
+            head: 0,
+            sentence: 0,
+            code: ActorCode::new("RUS", "MIL"),
+            name: None,
+            rule: "np".into(),
+            antecedent: None,
+        });
+        assert!(tagger().find(&doc).is_empty());
+    }
+
+    #[test]
+    fn compound_demonyms_name_the_region_not_the_country() {
+        let t = "Central American migrants and Latin American leaders met.";
+        let p = places(t);
+        let got: Vec<&str> = p.iter().map(|m| &t[m.span.start as usize..m.span.end as usize]).collect();
+        assert_eq!(got, vec!["Central American", "Latin American"]);
+        assert!(p.iter().all(|m| m.country != "USA" && m.feature != "country"), "{p:?}");
+    }
+
+    #[test]
+    fn small_places_heading_longer_names_are_not_places() {
+        let t = "He announced it at the Summit of the Americas.";
+        assert!(texts(t).iter().all(|w| w != "Summit"), "{:?}", places(t));
+        assert_eq!(texts("They met in Paris of all places."), vec!["Paris"]);
+    }
+
+    #[test]
+    fn small_places_before_street_nouns_are_streets() {
+        assert!(texts("He collapsed at the corner of State and Hubbard streets.")
+            .iter()
+            .all(|t| t != "Hubbard"));
+        assert!(
+            texts("Troops entered Hubbard on Monday.").iter().any(|t| t == "Hubbard")
+                || places("Troops entered Hubbard on Monday.").is_empty()
+        );
+    }
+
+    #[test]
+    fn new_york_is_the_city_and_compass_words_pick_the_area() {
+        let p = places("He bought his ticket in New York on Thursday.");
+        assert_eq!((p[0].name.as_str(), p[0].feature.as_str()), ("New York City", "city"));
+        let p = places("Fires spread in central Washington and Oregon.");
+        let w = p.iter().find(|m| m.span.start == 24).expect("Washington found");
+        assert_eq!((w.name.as_str(), w.feature.as_str()), ("Washington", "admin1"), "{p:?}");
+        let p = places("Talks were held in Washington and Moscow.");
+        assert_eq!(p[0].feature, "city", "{p:?}");
     }
 
     #[test]

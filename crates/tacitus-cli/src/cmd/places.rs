@@ -1,5 +1,6 @@
 //! `tacitus places --input docs.jsonl`: find and resolve place names, one JSON record per
-//! mention with character offsets (spec/io.md "Places").
+//! mention with character offsets (spec/io.md "Places"). Demonyms ("Russian") are reported as
+//! mentions of their country or region unless `--no-demonyms` is given.
 
 use std::io::Write;
 use std::path::PathBuf;
@@ -13,6 +14,9 @@ pub struct Args {
     /// Input documents, JSON Lines (`id`, `text`, `date`), plain or .gz.
     #[arg(long)]
     input: PathBuf,
+    /// Do not report demonyms ("Russian") as mentions of their country or region.
+    #[arg(long)]
+    no_demonyms: bool,
 }
 
 pub fn run(args: &Args) -> anyhow::Result<u8> {
@@ -24,7 +28,7 @@ pub fn run(args: &Args) -> anyhow::Result<u8> {
         }
     };
     let gazetteer = Gazetteer::load_default()?;
-    let tagger = PlaceTagger::new(Arc::new(gazetteer));
+    let tagger = PlaceTagger::new(Arc::new(gazetteer)).with_demonyms(!args.no_demonyms);
     let origin = args.input.display().to_string();
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
