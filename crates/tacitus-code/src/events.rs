@@ -313,6 +313,11 @@ fn code_trigger(coder: &Coder, tree: &Tree, sentence: u32, t: u32, extra: &mut V
         // target sits in the complement clause
         targets = complement_targets(tree, t, &sources);
     }
+    if targets.is_empty() && matches!(&p.cameo[..2], "02" | "10" | "11" | "12" | "13") {
+        // "demanded that the US cancel …", "threatened … unless Baghdad accepted": the party
+        // asked or threatened is the subject of the clause
+        targets = clause_subject_targets(tree, t, &sources);
+    }
     if targets.is_empty() && pos == TriggerPos::Verb && !p.target.iter().all(|s| matches!(s, Slot::None)) {
         // last resort: a party named inside another argument ("occupied ten kilometres of Armenian territory")
         targets = oblique_targets(tree, t, &sources);
@@ -683,6 +688,30 @@ fn complement_targets(tree: &Tree, t: u32, sources: &[u32]) -> Vec<u32> {
         }
     }
     Vec::new()
+}
+
+/// Subjects of "that" clauses and "if/unless" conditions under a trigger.
+fn clause_subject_targets(tree: &Tree, t: u32, sources: &[u32]) -> Vec<u32> {
+    let mut out = Vec::new();
+    for c in tree.children_rel(t, &[DepRel::Ccomp, DepRel::Advcl]) {
+        let mark = tree.mark_of(c);
+        let ok = match tree.rel(c) {
+            DepRel::Ccomp => mark.as_deref().is_none_or(|m| m == "that"),
+            _ => matches!(mark.as_deref(), Some("if" | "unless")),
+        };
+        if !ok {
+            continue;
+        }
+        for s in tree.children_rel(c, &[DepRel::Nsubj, DepRel::NsubjPass]) {
+            for x in std::iter::once(s).chain(tree.conjuncts(s)) {
+                out.extend(mentions_in_phrase(tree, x, 0, t));
+            }
+        }
+    }
+    out.retain(|x| !sources.contains(x) && !tree.doc.actors[*x as usize].code.country.is_empty());
+    out.sort_unstable();
+    out.dedup();
+    out
 }
 
 /// Mentions inside the object or a non-circumstantial oblique of a verb.

@@ -113,6 +113,19 @@ impl Pipeline {
         self.time.attach(doc);
         self.places.tag(doc);
         self.places.attach(doc);
+        // a party of the event is not where it happened ("Putin hosts Armenia ...")
+        for e in &mut doc.events {
+            if let Some(p) = e.place.and_then(|p| doc.places.get(p as usize)) {
+                let party = e
+                    .actors
+                    .iter()
+                    .chain(&e.recipients)
+                    .any(|&m| doc.actors[m as usize].span.contains(p.span));
+                if party {
+                    e.place = None;
+                }
+            }
+        }
     }
 
     /// Run every stage on a document.

@@ -98,6 +98,24 @@ fn seed_article_yields_its_key_events() {
     );
     assert!(has(&["19", "18"], &["ARM", "AZE"]), "the September clashes:\n{show}");
     assert!(has(&["11"], &["ARM", "AZE"]), "the mutual accusations:\n{show}");
+    let meeting = events
+        .iter()
+        .find(|e| e.cameo.starts_with("04") && parties(e) == ["ARM", "AZE"])
+        .expect("meeting");
+    assert_eq!(
+        meeting.location.as_ref().map(|l| l.name.as_str()),
+        Some("Sochi"),
+        "the meeting is located in Sochi"
+    );
+    let clash = events
+        .iter()
+        .find(|e| e.cameo.starts_with("19") && parties(e) == ["ARM", "AZE"])
+        .expect("clash");
+    assert_eq!(
+        (clash.date.as_deref(), clash.date_precision.as_deref()),
+        (Some("2022-09"), Some("month")),
+        "the clashes are dated September"
+    );
     let occupation = events
         .iter()
         .find(|e| e.modality == "claimed" && e.cameo.starts_with("19") && countries(&e.actor) == ["AZE"]);
