@@ -397,8 +397,15 @@ fn code_trigger(coder: &Coder, tree: &Tree, sentence: u32, t: u32, extra: &mut V
     let mut rule = format!("pattern:{}", p.origin);
     // what the mood makes of the act: "will provide" is an intent, "will attack" a threat,
     // "will not accept" a refusal (CAMEO 03, 13 and 12)
+    let conditional = tree
+        .children(t)
+        .iter()
+        .any(|&c| tree.rel(c) == DepRel::Advcl && matches!(tree.mark_of(c).as_deref(), Some("unless" | "if")));
     let recoded = if mood.refusal {
         refusal_code(&cameo).map(|c| (c, "refusal"))
+    } else if modality == Modality::Intended && conditional {
+        // "will withdraw its force unless …": an announced act on a condition is a threat
+        Some((threat_code(&cameo).unwrap_or("139"), "conditional-threat"))
     } else if modality == Modality::Intended {
         intent_code(&cameo)
             .map(|c| (c, "intent"))
@@ -548,7 +555,24 @@ fn subject_of(tree: &Tree, v: u32, depth: u32) -> Vec<u32> {
             }
         }
         (DepRel::AclRelcl | DepRel::Acl, Some(h)) => vec![h],
-        _ => Vec::new(),
+        _ => {
+            // "Up to 100 ethnic Albanians demonstrated": a quantity phrase misread as an
+            // oblique before a subjectless verb is its subject
+            tree.children(v)
+                .iter()
+                .copied()
+                .filter(|&c| {
+                    c < v
+                        && matches!(tree.rel(c), DepRel::Obl | DepRel::Obj | DepRel::Dep | DepRel::NsubjOuter)
+                        && matches!(tree.upos(c), Upos::Noun | Upos::Propn)
+                        && matches!(
+                            tree.case_of(c).as_deref(),
+                            None | Some("to" | "about" | "around" | "nearly" | "over")
+                        )
+                })
+                .take(1)
+                .collect()
+        }
     }
 }
 

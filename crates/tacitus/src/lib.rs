@@ -113,18 +113,36 @@ impl Pipeline {
         self.time.attach(doc);
         self.places.tag(doc);
         self.places.attach(doc);
-        // a party of the event is not where it happened ("Putin hosts Armenia ...")
-        for e in &mut doc.events {
+        // a party of the event is not where it happened ("Putin hosts Armenia ..."), unless the
+        // text also says so ("demonstrated in Serbia")
+        let locative = |span: tacitus_doc::Span| -> bool {
+            let Some(t) = doc.tokens.iter().position(|t| t.span.start == span.start) else {
+                return false;
+            };
+            doc.syntax.iter().enumerate().any(|(c, x)| {
+                x.head == t as u32
+                    && x.deprel == tacitus_doc::DepRel::Case
+                    && matches!(
+                        doc.token_text(c).to_lowercase().as_str(),
+                        "in" | "at" | "near" | "inside" | "outside" | "across" | "throughout"
+                    )
+            })
+        };
+        let mut drop = Vec::new();
+        for (i, e) in doc.events.iter().enumerate() {
             if let Some(p) = e.place.and_then(|p| doc.places.get(p as usize)) {
                 let party = e
                     .actors
                     .iter()
                     .chain(&e.recipients)
                     .any(|&m| doc.actors[m as usize].span.contains(p.span));
-                if party {
-                    e.place = None;
+                if party && !locative(p.span) {
+                    drop.push(i);
                 }
             }
+        }
+        for i in drop {
+            doc.events[i].place = None;
         }
     }
 
