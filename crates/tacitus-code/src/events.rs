@@ -374,7 +374,7 @@ fn code_trigger(coder: &Coder, tree: &Tree, sentence: u32, t: u32, extra: &mut V
         && !reciprocal_object
         && src_c.iter().all(|s| tgt_c.contains(s))
         && tgt_c.iter().all(|x| src_c.contains(x))
-        && src_c.iter().all(|s| !s.is_empty())
+        && !src_c.is_empty()
     {
         let same_code = sources
             .iter()
