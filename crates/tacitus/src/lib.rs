@@ -55,6 +55,78 @@ pub enum Error {
     Petrarch(String),
 }
 
+/// Is the phrase starting at `span` introduced by one of these prepositions?
+fn marked_by(doc: &Document, span: tacitus_doc::Span, preps: &[&str]) -> bool {
+    let Some(t) = doc.tokens.iter().position(|t| t.span.start == span.start) else {
+        return false;
+    };
+    // the phrase's head is the token of the span whose head lies outside it
+    let end = doc.tokens.iter().rposition(|x| x.span.end <= span.end).unwrap_or(t);
+    let head = (t..=end)
+        .find(|&i| {
+            doc.syntax
+                .get(i)
+                .is_some_and(|x| x.head == u32::MAX || (x.head as usize) < t || x.head as usize > end)
+        })
+        .unwrap_or(t);
+    doc.syntax.iter().enumerate().any(|(c, x)| {
+        x.head == head as u32 && x.deprel == tacitus_doc::DepRel::Case && preps.contains(&doc.token_text(c).to_lowercase().as_str())
+    })
+}
+
+/// An act aimed at no named party happened somewhere: the country where it happened is its
+/// recipient, as CAMEO coders do ("opened an embassy in Tehran", "troops arrived in Bosnia").
+/// Not for plain statements, and never the source's own country.
+fn recipients_from_places(doc: &mut Document) {
+    for i in 0..doc.events.len() {
+        let e = &doc.events[i];
+        if !e.recipients.is_empty() || e.cameo.starts_with("01") {
+            continue;
+        }
+        let Some(place) = e.place.and_then(|p| doc.places.get(p as usize)) else {
+            continue;
+        };
+        if place.country.is_empty() || e.actors.iter().any(|&a| doc.actors[a as usize].code.country == place.country) {
+            continue;
+        }
+        // only a place the text puts the act in or aims it at ("in Tehran", "to Bosnia"), not
+        // one named inside a title ("the Alma-Ata Declaration")
+        if !marked_by(
+            doc,
+            place.span,
+            &["in", "at", "to", "into", "from", "throughout", "across", "near", "inside"],
+        ) {
+            continue;
+        }
+        let span = place.span;
+        let country = place.country.clone();
+        let Some(head) = doc
+            .tokens
+            .iter()
+            .rposition(|t| t.span.end <= span.end && t.span.start >= span.start)
+        else {
+            continue;
+        };
+        let existing = doc.actors.iter().position(|m| m.span == span && m.code.country == country);
+        let m = match existing {
+            Some(m) => m,
+            None => {
+                doc.actors.push(tacitus_doc::ActorMention {
+                    span,
+                    head: head as u32,
+                    sentence: e.sentence,
+                    code: tacitus_doc::ActorCode::new(&country, ""),
+                    name: Some(place.name.clone()),
+                    rule: "place-of-event".into(),
+                    antecedent: None,
+                });
+                doc.actors.len() - 1
+            }
+        };
+        doc.events[i].recipients.push(m as u32);
+    }
+}
+
 impl Pipeline {
     /// The default English pipeline with the bundled models and dictionaries.
     pub fn english() -> Result<Pipeline, Error> {
@@ -115,19 +187,6 @@ impl Pipeline {
         self.places.attach(doc);
         // a party of the event is not where it happened ("Putin hosts Armenia ..."), unless the
         // text also says so ("demonstrated in Serbia")
-        let locative = |span: tacitus_doc::Span| -> bool {
-            let Some(t) = doc.tokens.iter().position(|t| t.span.start == span.start) else {
-                return false;
-            };
-            doc.syntax.iter().enumerate().any(|(c, x)| {
-                x.head == t as u32
-                    && x.deprel == tacitus_doc::DepRel::Case
-                    && matches!(
-                        doc.token_text(c).to_lowercase().as_str(),
-                        "in" | "at" | "near" | "inside" | "outside" | "across" | "throughout"
-                    )
-            })
-        };
         let mut drop = Vec::new();
         for (i, e) in doc.events.iter().enumerate() {
             if let Some(p) = e.place.and_then(|p| doc.places.get(p as usize)) {
@@ -136,7 +195,7 @@ impl Pipeline {
                     .iter()
                     .chain(&e.recipients)
                     .any(|&m| doc.actors[m as usize].span.contains(p.span));
-                if party && !locative(p.span) {
+                if party && !marked_by(doc, p.span, &["in", "at", "near", "inside", "outside", "across", "throughout"]) {
                     drop.push(i);
                 }
             }
@@ -144,6 +203,7 @@ impl Pipeline {
         for i in drop {
             doc.events[i].place = None;
         }
+        recipients_from_places(doc);
     }
 
     /// Run every stage on a document.
