@@ -1,7 +1,7 @@
 //! Where the documents of a command come from: one text file (or stdin) with `--date`/`--id`,
 //! or a JSONL batch with `--input`. Problems are located (file:line) and never stop the batch.
 
-use anyhow::{bail, Context};
+use anyhow::Context;
 use std::io::Read;
 use std::path::{Path, PathBuf};
 use tacitus::input::{decode_text, open_jsonl, parse_date, read_jsonl, InputDoc, InputError};
@@ -107,9 +107,4 @@ pub fn exit_code(e: &anyhow::Error) -> u8 {
     } else {
         1
     }
-}
-
-#[allow(dead_code)]
-pub fn bail_usage(msg: String) -> anyhow::Result<u8> {
-    bail!(UsageError(msg))
 }

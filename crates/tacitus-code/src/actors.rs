@@ -6,7 +6,7 @@ use crate::tree::Tree;
 use crate::{Coder, Trace};
 use chrono::NaiveDate;
 use tacitus_dict::actors::{ActorEntry, EntryKind};
-use tacitus_doc::{ActorCode, ActorMention, DepRel, Document, Span, Upos};
+use tacitus_doc::{ActorCode, ActorMention, DepRel, Document, Upos};
 
 /// Relations that keep a dictionary match inside the noun phrase of its head.
 const NP_INTERNAL: &[DepRel] = &[
@@ -30,11 +30,12 @@ pub fn recognize(coder: &Coder, doc: &mut Document, mut trace: Option<&mut Trace
         .date
         .unwrap_or_else(|| NaiveDate::from_ymd_opt(2026, 11, 1).expect("valid date"));
     let mut mentions = Vec::new();
-    for s in 0..doc.sentences.len() {
-        let tree = Tree::new(doc, s);
-        sentence_mentions(coder, &tree, s as u32, date, &mut mentions, trace.as_deref_mut());
+    // one tree per sentence serves both passes (it holds no mentions yet)
+    let trees: Vec<Tree> = (0..doc.sentences.len()).map(|s| Tree::new(doc, s)).collect();
+    for (s, tree) in trees.iter().enumerate() {
+        sentence_mentions(coder, tree, s as u32, date, &mut mentions, trace.as_deref_mut());
     }
-    resolve_references(doc, &mut mentions, trace);
+    resolve_references(doc, &trees, &mut mentions, trace);
     doc.actors = mentions;
 }
 
@@ -341,10 +342,9 @@ fn is_two_sides(tree: &Tree, t: u32) -> bool {
 }
 
 /// Pronouns, "the two sides", "one another": link to earlier mentions.
-fn resolve_references(doc: &Document, mentions: &mut Vec<ActorMention>, mut trace: Option<&mut Trace>) {
+fn resolve_references(doc: &Document, trees: &[Tree], mentions: &mut Vec<ActorMention>, mut trace: Option<&mut Trace>) {
     let mut added = Vec::new();
-    for s in 0..doc.sentences.len() {
-        let tree = Tree::new(doc, s);
+    for (s, tree) in trees.iter().enumerate() {
         for t in tree.tokens() {
             let lower = tree.lower(t);
             let span = doc.tokens[t as usize].span;
@@ -371,7 +371,7 @@ fn resolve_references(doc: &Document, mentions: &mut Vec<ActorMention>, mut trac
                     .take(1)
                     .collect(),
                 (Upos::Pron, "they" | "them" | "their" | "themselves") => last_group(mentions, span.start, s as u32),
-                (Upos::Noun, _) if is_two_sides(&tree, t) => last_pair(doc, mentions, span.start),
+                (Upos::Noun, _) if is_two_sides(tree, t) => last_pair(doc, mentions, span.start),
                 _ => continue,
             };
             if mentions.iter().any(|m| m.head == t) {
@@ -457,9 +457,4 @@ fn last_pair(doc: &Document, mentions: &[ActorMention], before: u32) -> Vec<usiz
     } else {
         Vec::new()
     }
-}
-
-/// A span of tokens covering a mention group, for output.
-pub fn mention_span(doc: &Document, idx: &[u32]) -> Option<Span> {
-    idx.iter().map(|&i| doc.actors[i as usize].span).reduce(|a, b| a.cover(b))
 }

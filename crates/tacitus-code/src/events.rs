@@ -94,17 +94,17 @@ pub fn extract(coder: &Coder, doc: &mut Document, mut trace: Option<&mut Trace>)
 
 /// "met … for talks", "broke off talks": the verb carrying a nominal event already coded it.
 fn drop_carried_duplicates(tree: &Tree, events: &mut Vec<Event>) {
-    let verbal: Vec<(u32, String)> = events
+    let verbal: Vec<u32> = events
         .iter()
         .filter(|e| tree.upos(e.trigger) == Upos::Verb)
-        .map(|e| (e.trigger, e.cameo[..2].to_string()))
+        .map(|e| e.trigger)
         .collect();
     events.retain(|e| {
         if tree.upos(e.trigger) != Upos::Noun {
             return true;
         }
         match carrier_verb(tree, e.trigger) {
-            Some((v, _)) => !verbal.iter().any(|(t, _)| *t == v),
+            Some((v, _)) => !verbal.contains(&v),
             None => true,
         }
     });
@@ -622,7 +622,7 @@ fn carrier_verb(tree: &Tree, n: u32) -> Option<(u32, bool)> {
 fn slot_tokens(tree: &Tree, t: u32, pos: TriggerPos, slot: &Slot, is_source: bool) -> Vec<u32> {
     let nominal = pos != TriggerPos::Verb;
     let carrier = if nominal { carrier_verb(tree, t) } else { None };
-    let own = match slot {
+    match slot {
         Slot::Subj => {
             if nominal {
                 match carrier {
@@ -663,9 +663,7 @@ fn slot_tokens(tree: &Tree, t: u32, pos: TriggerPos, slot: &Slot, is_source: boo
             v
         }
         Slot::None => Vec::new(),
-    };
-    let _ = is_source;
-    own
+    }
 }
 
 /// Subject of a predicate adjective ("X is ready to ...").
