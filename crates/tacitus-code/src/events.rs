@@ -699,14 +699,34 @@ fn complement_targets(tree: &Tree, t: u32, sources: &[u32]) -> Vec<u32> {
         Slot::Prep("on".into()),
         Slot::Prep("in".into()),
     ];
-    for c in tree.children_rel(t, &[DepRel::Xcomp, DepRel::Advcl, DepRel::Ccomp]) {
+    // "opened fire to disperse demonstrators": the purpose clause may hang on the object
+    let purpose_on_object = tree
+        .children_rel(t, &[DepRel::Obj])
+        .filter(|&o| mentions_in_phrase(tree, o, 0, t).is_empty())
+        .flat_map(|o| tree.children_rel(o, &[DepRel::Acl]).collect::<Vec<_>>());
+    let clauses: Vec<u32> = tree
+        .children_rel(t, &[DepRel::Xcomp, DepRel::Advcl, DepRel::Ccomp])
+        .chain(purpose_on_object)
+        .collect();
+    for c in clauses {
         if tree.upos(c) != Upos::Verb || (tree.rel(c) != DepRel::Xcomp && tree.mark_of(c).as_deref() != Some("to")) {
             continue;
         }
-        let mut v = find_parties(tree, c, TriggerPos::Verb, &slots, false);
-        v.retain(|x| !sources.contains(x) && !tree.doc.actors[*x as usize].code.country.is_empty());
-        if !v.is_empty() {
-            return v;
+        for slot in &slots {
+            let mut v = find_parties(tree, c, TriggerPos::Verb, std::slice::from_ref(slot), false);
+            // a civilian or insurgent group named by its role is a party too ("opened fire to
+            // disperse demonstrators"); troops, police or officials in a complement are mostly the
+            // source's own ("willing to withdraw its troops"), a company is no political actor
+            v.retain(|x| {
+                let code = &tree.doc.actors[*x as usize].code;
+                !sources.contains(x)
+                    && !sources.iter().any(|s| tree.doc.actors[*s as usize].code == *code)
+                    && (!code.country.is_empty()
+                        || matches!(code.sector.as_str(), "CVL" | "OPP" | "REB" | "REL" | "REF" | "MED" | "LAB" | "EDU"))
+            });
+            if !v.is_empty() {
+                return v;
+            }
         }
     }
     Vec::new()

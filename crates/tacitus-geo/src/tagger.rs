@@ -682,15 +682,25 @@ impl PlaceTagger {
     /// For each event set `place`: a place attached to the trigger in the parse, else the
     /// only place of the sentence, else None.
     pub fn attach(&self, doc: &mut Document) {
+        self.attach_excluding(doc, &|_, _| false);
+    }
+
+    /// [`attach`](Self::attach), never choosing place `p` for event `e` where `exclude(e, p)`
+    /// (e.g. a place that is one of the event's parties: "Israel will evacuate … in the Gaza
+    /// Strip" happens in the Gaza Strip, not in Israel).
+    pub fn attach_excluding(&self, doc: &mut Document, exclude: &dyn Fn(usize, usize) -> bool) {
         let places: Vec<(u32, Span)> = doc.places.iter().enumerate().map(|(i, p)| (i as u32, p.span)).collect();
         let has_syntax = doc.has_syntax();
         let mut updates = Vec::with_capacity(doc.events.len());
-        for ev in &doc.events {
+        for (ei, ev) in doc.events.iter().enumerate() {
             let Some(sent) = doc.sentences.get(ev.sentence as usize) else {
                 updates.push(None);
                 continue;
             };
-            let in_sentence: Vec<&(u32, Span)> = places.iter().filter(|(_, s)| sent.span.contains(*s)).collect();
+            let in_sentence: Vec<&(u32, Span)> = places
+                .iter()
+                .filter(|(pi, s)| sent.span.contains(*s) && !exclude(ei, *pi as usize))
+                .collect();
             let mut choice = None;
             if has_syntax {
                 let mut best: Option<(usize, u32)> = None;

@@ -69,9 +69,116 @@ fn marked_by(doc: &Document, span: tacitus_doc::Span, preps: &[&str]) -> bool {
                 .is_some_and(|x| x.head == u32::MAX || (x.head as usize) < t || x.head as usize > end)
         })
         .unwrap_or(t);
-    doc.syntax.iter().enumerate().any(|(c, x)| {
-        x.head == head as u32 && x.deprel == tacitus_doc::DepRel::Case && preps.contains(&doc.token_text(c).to_lowercase().as_str())
-    })
+    let case_of = |h: usize| {
+        doc.syntax
+            .iter()
+            .enumerate()
+            .find(|(_, x)| x.head == h as u32 && x.deprel == tacitus_doc::DepRel::Case)
+            .map(|(c, _)| doc.token_text(c).to_lowercase())
+    };
+    match case_of(head) {
+        Some(p) if preps.contains(&p.as_str()) => true,
+        // "in the town of Cizre": the preposition of the noun the name specifies
+        Some(p) if p == "of" => doc
+            .syntax
+            .get(head)
+            .filter(|x| x.head != u32::MAX && (x.head as usize) < doc.tokens.len())
+            .and_then(|x| case_of(x.head as usize))
+            .is_some_and(|p| preps.contains(&p.as_str())),
+        _ => false,
+    }
+}
+
+/// Does token `t` lie in the phrase of `top` (within `max` steps up the tree)?
+fn under(doc: &Document, mut t: usize, top: usize, max: usize) -> bool {
+    for _ in 0..=max {
+        if t == top {
+            return true;
+        }
+        match doc.syntax.get(t) {
+            Some(x) if x.head != u32::MAX && (x.head as usize) < doc.tokens.len() => t = x.head as usize,
+            _ => return false,
+        }
+    }
+    false
+}
+
+/// Pseudo-countries of organisation codes: not a state a group can belong to.
+fn is_state(country: &str) -> bool {
+    country.len() == 3 && !matches!(country, "IGO" | "NGO" | "IMG" | "MNC")
+}
+
+/// A group named only by its role ("rebels", "the opposition newspaper", "demonstrators") takes
+/// the country the text places it in: a place inside its own phrase ("the government of Sindh
+/// province", "a newspaper based in Beirut"), the place where it acts ("prisoners rioted at a
+/// jail in Dili"), else the one country its sentence is about, when the sentence names exactly
+/// one ("Egyptian police opened fire to disperse demonstrators"). No country is guessed when
+/// the sentence names several.
+fn countries_for_unnamed(doc: &mut Document) {
+    let token_of = |doc: &Document, byte: u32| doc.tokens.iter().position(|t| t.span.start <= byte && byte < t.span.end);
+    let mut updates: Vec<(usize, String, &'static str)> = Vec::new();
+    for (mi, m) in doc.actors.iter().enumerate() {
+        if !m.code.country.is_empty() || !m.code.org.is_empty() || m.code.sector.is_empty() || m.antecedent.is_some() {
+            continue;
+        }
+        let Some(sent) = doc.sentences.get(m.sentence as usize) else {
+            continue;
+        };
+        let head = m.head as usize;
+        let places: Vec<(usize, &tacitus_doc::PlaceMention)> = doc
+            .places
+            .iter()
+            .filter(|p| sent.span.contains(p.span) && is_state(&p.country) && !m.span.contains(p.span))
+            .filter_map(|p| token_of(doc, p.span.end.saturating_sub(1)).map(|t| (t, p)))
+            .collect();
+        // a place in the group's own phrase
+        let mut found = places
+            .iter()
+            .find(|(t, _)| under(doc, *t, head, 4))
+            .map(|(_, p)| (p.country.clone(), "own-place"));
+        // the place where the group acts, when it is the subject
+        if found.is_none() {
+            if let Some(x) = doc.syntax.get(head) {
+                if matches!(x.deprel, tacitus_doc::DepRel::Nsubj) && x.head != u32::MAX {
+                    let verb = x.head as usize;
+                    let locative: Vec<usize> = (0..doc.syntax.len())
+                        .filter(|&c| {
+                            doc.syntax[c].head as usize == verb
+                                && doc.syntax[c].deprel == tacitus_doc::DepRel::Obl
+                                && marked_by(doc, doc.tokens[c].span, &["in", "at", "throughout", "across", "inside"])
+                        })
+                        .collect();
+                    found = places
+                        .iter()
+                        .find(|(t, _)| locative.iter().any(|&o| under(doc, *t, o, 4)))
+                        .map(|(_, p)| (p.country.clone(), "acts-in"));
+                }
+            }
+        }
+        // the one country the sentence names
+        if found.is_none() {
+            let mut countries: Vec<&str> = doc
+                .actors
+                .iter()
+                .filter(|a| a.sentence == m.sentence && is_state(&a.code.country))
+                .map(|a| a.code.country.as_str())
+                .chain(places.iter().map(|(_, p)| p.country.as_str()))
+                .collect();
+            countries.sort_unstable();
+            countries.dedup();
+            if countries.len() == 1 {
+                found = Some((countries[0].to_string(), "sentence-country"));
+            }
+        }
+        if let Some((c, why)) = found {
+            updates.push((mi, c, why));
+        }
+    }
+    for (mi, c, why) in updates {
+        let m = &mut doc.actors[mi];
+        m.code.country = c;
+        m.rule = format!("{}+{why}", m.rule);
+    }
 }
 
 /// An act aimed at no named party happened somewhere: the country where it happened is its
@@ -86,7 +193,14 @@ fn recipients_from_places(doc: &mut Document) {
         let Some(place) = e.place.and_then(|p| doc.places.get(p as usize)) else {
             continue;
         };
-        if place.country.is_empty() || e.actors.iter().any(|&a| doc.actors[a as usize].code.country == place.country) {
+        // a domestic act on the ground ("imposed a curfew in Cizre", "opened fire on
+        // demonstrators in Cairo") is aimed at the country where it happens; words and
+        // diplomacy at home ("said in Ankara", "met in Moscow") are not
+        let on_the_ground = matches!(
+            &e.cameo[..2.min(e.cameo.len())],
+            "07" | "08" | "09" | "14" | "15" | "16" | "17" | "18" | "19" | "20"
+        );
+        if !is_state(&place.country) || (!on_the_ground && e.actors.iter().any(|&a| doc.actors[a as usize].code.country == place.country)) {
             continue;
         }
         // only a place the text puts the act in or aims it at ("in Tehran", "to Bosnia"), not
@@ -184,25 +298,23 @@ impl Pipeline {
         self.time.tag(doc);
         self.time.attach(doc);
         self.places.tag(doc);
-        self.places.attach(doc);
-        // a party of the event is not where it happened ("Putin hosts Armenia ..."), unless the
-        // text also says so ("demonstrated in Serbia")
-        let mut drop = Vec::new();
+        // a party of the event is not where it happened ("Putin hosts Armenia ...", "Israel will
+        // evacuate … in the Gaza Strip"), unless the text also says so ("demonstrated in Serbia")
+        let mut parties = Vec::new();
         for (i, e) in doc.events.iter().enumerate() {
-            if let Some(p) = e.place.and_then(|p| doc.places.get(p as usize)) {
+            for (pi, p) in doc.places.iter().enumerate() {
                 let party = e
                     .actors
                     .iter()
                     .chain(&e.recipients)
                     .any(|&m| doc.actors[m as usize].span.contains(p.span));
                 if party && !marked_by(doc, p.span, &["in", "at", "near", "inside", "outside", "across", "throughout"]) {
-                    drop.push(i);
+                    parties.push((i, pi));
                 }
             }
         }
-        for i in drop {
-            doc.events[i].place = None;
-        }
+        self.places.attach_excluding(doc, &|e, p| parties.contains(&(e, p)));
+        countries_for_unnamed(doc);
         recipients_from_places(doc);
     }
 

@@ -126,3 +126,32 @@ fn seed_article_yields_its_key_events() {
         "claimed by Armenia"
     );
 }
+
+#[test]
+fn unnamed_groups_take_the_country_their_sentence_names_and_only_one() {
+    // one country in the sentence: the demonstrators are Egyptian
+    let ev = code("Egyptian police opened fire to disperse demonstrators on Monday.", "2020-03-02");
+    let fire = ev.iter().find(|e| e.cameo.starts_with("18") || e.cameo.starts_with("19")).expect("an assault");
+    assert_eq!(countries(&fire.actor), vec!["EGY"]);
+    assert_eq!(countries(&fire.recipient), vec!["EGY"], "{fire:?}");
+    // the group's own phrase places it
+    let ev = code("The government of Sindh province banned rallies by the opposition.", "2020-03-02");
+    assert!(
+        ev.iter().any(|e| countries(&e.actor) == vec!["PAK"]),
+        "Sindh is in Pakistan: {:?}",
+        ev.iter().map(|e| (&e.cameo, countries(&e.actor))).collect::<Vec<_>>()
+    );
+    // two countries named: no guess
+    let ev = code("Rebels attacked a convoy near the border between Chad and Sudan.", "2020-03-02");
+    for e in &ev {
+        assert!(e.actor.iter().all(|a| a.country.is_empty()), "rebels of which country? {e:?}");
+    }
+}
+
+#[test]
+fn a_party_is_not_the_place_of_its_act() {
+    let ev = code("Israel evacuated the settlements in the Gaza Strip on Monday.", "2005-08-20");
+    let e = ev.iter().find(|e| countries(&e.actor) == vec!["ISR"]).expect("Israel acts");
+    let place = e.location.as_ref().expect("a place");
+    assert_eq!(place.country, "PSE", "{place:?}");
+}
