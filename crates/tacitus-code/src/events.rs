@@ -84,7 +84,8 @@ pub fn extract(coder: &Coder, doc: &mut Document, mut trace: Option<&mut Trace>)
         // governing events first, then by position: the main event of a sentence leads
         // plain statements ("said") wrap the events they report: those come first
         let plain = |e: &Event| matches!(e.cameo.as_str(), "010" | "011" | "012" | "013" | "014" | "017");
-        sentence_events.sort_by_key(|e: &Event| (plain(e), tree.depth(e.trigger), e.trigger));
+        // violence by an unnamed hand follows the acts of named parties
+        sentence_events.sort_by_key(|e: &Event| (plain(e), e.actors.is_empty(), tree.depth(e.trigger), e.trigger));
         // implied accusations follow the claims they come from
         add_accusations(coder, &tree, &mut sentence_events, trace.as_deref_mut());
         events.extend(sentence_events);
@@ -339,7 +340,15 @@ fn code_trigger(coder: &Coder, tree: &Tree, sentence: u32, t: u32, extra: &mut V
     } else {
         sources.retain(|&a| !matches!(doc.actors[a as usize].code.sector.as_str(), "BUS" | "MNC" | ""));
     }
-    if sources.is_empty() {
+    // "three civilians were killed in a car bombing", "a roadside bomb killed a soldier": violence
+    // against a named party by an unnamed hand is an event with an unknown source
+    let faceless = sources.is_empty() && !targets.is_empty() && pos == TriggerPos::Verb && faceless_violence(tree, t, &p.cameo);
+    if faceless {
+        if let Some(tr) = trace.as_deref_mut() {
+            tr.push(format!("  '{}' {}: violence by an unnamed hand: source unknown", tree.text(t), p.cameo));
+        }
+    }
+    if sources.is_empty() && !faceless {
         if let Some(tr) = trace.as_deref_mut() {
             tr.push(format!(
                 "  '{}' matched {} ({}) but no source actor: not emitted",
@@ -395,6 +404,9 @@ fn code_trigger(coder: &Coder, tree: &Tree, sentence: u32, t: u32, extra: &mut V
     let attributed_to = mood.attributed_to;
     let mut cameo = p.cameo.clone();
     let mut rule = format!("pattern:{}", p.origin);
+    if faceless {
+        rule.push_str("+unknown-source");
+    }
     // what the mood makes of the act: "will provide" is an intent, "will attack" a threat,
     // "will not accept" a refusal (CAMEO 03, 13 and 12)
     let conditional = tree
@@ -464,6 +476,41 @@ fn code_trigger(coder: &Coder, tree: &Tree, sentence: u32, t: u32, extra: &mut V
         ));
     }
     Some(event)
+}
+
+/// Means of violence that can stand as the subject of a killing ("a roadside bomb killed …").
+const VIOLENT_MEANS: &[&str] = &[
+    "bomb", "bombing", "blast", "explosion", "explosive", "attack", "shelling", "shell", "airstrike", "strike", "raid", "ambush",
+    "gunfire", "shooting", "mine", "landmine", "minefield", "rocket", "missile", "mortar", "grenade", "drone", "sniper", "gunman",
+    "assailant", "attacker", "bomber", "fire", "barrage", "artillery", "ied", "device", "car-bomb", "suicide",
+];
+
+/// Natural or accidental causes of death: no political event.
+const MISHAPS: &[&str] = &[
+    "earthquake", "quake", "flood", "flooding", "storm", "hurricane", "typhoon", "cyclone", "tornado", "avalanche", "landslide",
+    "mudslide", "accident", "crash", "blaze", "wildfire", "tsunami", "eruption", "heatwave", "drought", "collision", "stampede",
+    "lightning", "disease", "outbreak", "epidemic", "derailment", "heat", "cold", "snow", "rain",
+];
+
+/// Is this violent act's doer unnamed (a passive without agent, or a weapon as subject), and
+/// not a mishap or disaster?
+fn faceless_violence(tree: &Tree, t: u32, cameo: &str) -> bool {
+    if !matches!(cameo.get(..2), Some("18" | "19" | "20")) {
+        return false;
+    }
+    if tree.tokens().any(|x| MISHAPS.contains(&tree.lemma(x).to_lowercase().as_str())) {
+        return false;
+    }
+    if tree.is_passive(t) {
+        return tree.child_rel(t, &[DepRel::OblAgent]).is_none();
+    }
+    match tree.child_rel(t, &[DepRel::Nsubj]) {
+        Some(s) => {
+            let l = tree.lemma(s).to_lowercase();
+            VIOLENT_MEANS.contains(&l.as_str()) && tree.mentions_at(s).is_empty()
+        }
+        None => false,
+    }
 }
 
 fn trigger_span(tree: &Tree, t: u32, p: &VerbPattern) -> tacitus_doc::Span {

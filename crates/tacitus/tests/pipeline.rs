@@ -155,3 +155,18 @@ fn a_party_is_not_the_place_of_its_act() {
     let place = e.location.as_ref().expect("a place");
     assert_eq!(place.country, "PSE", "{place:?}");
 }
+
+#[test]
+fn violence_by_an_unnamed_hand_has_an_unknown_source_and_mishaps_no_event() {
+    let ev = code("Four Afghan soldiers were killed in a roadside bombing near Kandahar on Sunday.", "2012-05-06");
+    let e = ev.iter().find(|e| e.cameo.starts_with("18") || e.cameo.starts_with("19")).expect("a violent event");
+    assert!(e.actor.is_empty(), "nobody is named as the attacker: {e:?}");
+    assert_eq!(countries(&e.recipient), vec!["AFG"]);
+    assert!(e.rule.contains("unknown-source"));
+    for text in [
+        "Four Afghan soldiers were killed in an avalanche near Kandahar on Sunday.",
+        "Two Iraqi police officers were killed in a car accident in Basra.",
+    ] {
+        assert!(code(text, "2012-05-06").is_empty(), "{text}");
+    }
+}
