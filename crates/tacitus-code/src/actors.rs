@@ -56,6 +56,22 @@ fn dictionary_matches<'a>(coder: &'a Coder, tree: &Tree) -> Vec<Match<'a>> {
             _ => i += 1,
         }
     }
+    // "Western Cambodia", "Eastern Ukraine": a compass adjective before a place is a direction
+    let place = |m: &Match| matches!(m.entry.kind, EntryKind::Country | EntryKind::City | EntryKind::Capital);
+    let compass = |m: &Match| {
+        m.end == m.start + 1
+            && m.entry.kind == EntryKind::Demonym
+            && matches!(
+                tree.lower(m.start).as_str(),
+                "western" | "eastern" | "northern" | "southern" | "central"
+            )
+    };
+    let drop: Vec<usize> = (0..out.len())
+        .filter(|&k| compass(&out[k]) && out.get(k + 1).is_some_and(|n| n.start == out[k].end && place(n)))
+        .collect();
+    for k in drop.into_iter().rev() {
+        out.remove(k);
+    }
     out
 }
 

@@ -345,7 +345,11 @@ fn code_trigger(coder: &Coder, tree: &Tree, sentence: u32, t: u32, extra: &mut V
     let faceless = sources.is_empty() && !targets.is_empty() && pos == TriggerPos::Verb && faceless_violence(tree, t, &p.cameo);
     if faceless {
         if let Some(tr) = trace.as_deref_mut() {
-            tr.push(format!("  '{}' {}: violence by an unnamed hand: source unknown", tree.text(t), p.cameo));
+            tr.push(format!(
+                "  '{}' {}: violence by an unnamed hand: source unknown",
+                tree.text(t),
+                p.cameo
+            ));
         }
     }
     if sources.is_empty() && !faceless {
@@ -480,16 +484,75 @@ fn code_trigger(coder: &Coder, tree: &Tree, sentence: u32, t: u32, extra: &mut V
 
 /// Means of violence that can stand as the subject of a killing ("a roadside bomb killed …").
 const VIOLENT_MEANS: &[&str] = &[
-    "bomb", "bombing", "blast", "explosion", "explosive", "attack", "shelling", "shell", "airstrike", "strike", "raid", "ambush",
-    "gunfire", "shooting", "mine", "landmine", "minefield", "rocket", "missile", "mortar", "grenade", "drone", "sniper", "gunman",
-    "assailant", "attacker", "bomber", "fire", "barrage", "artillery", "ied", "device", "car-bomb", "suicide",
+    "bomb",
+    "bombing",
+    "blast",
+    "explosion",
+    "explosive",
+    "attack",
+    "shelling",
+    "shell",
+    "airstrike",
+    "strike",
+    "raid",
+    "ambush",
+    "gunfire",
+    "shooting",
+    "mine",
+    "landmine",
+    "minefield",
+    "rocket",
+    "missile",
+    "mortar",
+    "grenade",
+    "drone",
+    "sniper",
+    "gunman",
+    "assailant",
+    "attacker",
+    "bomber",
+    "fire",
+    "barrage",
+    "artillery",
+    "ied",
+    "device",
+    "car-bomb",
+    "suicide",
 ];
 
 /// Natural or accidental causes of death: no political event.
 const MISHAPS: &[&str] = &[
-    "earthquake", "quake", "flood", "flooding", "storm", "hurricane", "typhoon", "cyclone", "tornado", "avalanche", "landslide",
-    "mudslide", "accident", "crash", "blaze", "wildfire", "tsunami", "eruption", "heatwave", "drought", "collision", "stampede",
-    "lightning", "disease", "outbreak", "epidemic", "derailment", "heat", "cold", "snow", "rain",
+    "earthquake",
+    "quake",
+    "flood",
+    "flooding",
+    "storm",
+    "hurricane",
+    "typhoon",
+    "cyclone",
+    "tornado",
+    "avalanche",
+    "landslide",
+    "mudslide",
+    "accident",
+    "crash",
+    "blaze",
+    "wildfire",
+    "tsunami",
+    "eruption",
+    "heatwave",
+    "drought",
+    "collision",
+    "stampede",
+    "lightning",
+    "disease",
+    "outbreak",
+    "epidemic",
+    "derailment",
+    "heat",
+    "cold",
+    "snow",
+    "rain",
 ];
 
 /// Is this violent act's doer unnamed (a passive without agent, or a weapon as subject), and
@@ -560,6 +623,24 @@ fn subject_of(tree: &Tree, v: u32, depth: u32) -> Vec<u32> {
     if depth > 6 {
         return Vec::new();
     }
+    let root_nominal = |h: u32| {
+        tree.rel(h) == DepRel::Root
+            && matches!(tree.upos(h), Upos::Noun | Upos::Propn | Upos::Adj)
+            && h < v
+            && tree.children_rel(h, &[DepRel::Cop, DepRel::Nsubj]).next().is_none()
+    };
+    // "Thousands of Iraqi Kurds demonstrated", "A top U.S. official today praised": a
+    // mis-tagged main verb hangs on the nominal it follows; that nominal is its subject (only
+    // for verbs that take no object, where a passive reading is impossible)
+    if let Some(h) = tree.head(v) {
+        let rel = tree.rel(v);
+        if root_nominal(h)
+            && (rel == DepRel::Conj && tree.xpos(v).starts_with("VB")
+                || rel == DepRel::Acl && INTRANSITIVE.contains(&tree.lemma(v)) && !tree.children_rel(v, &[DepRel::AuxPass]).any(|_| true))
+        {
+            return vec![h];
+        }
+    }
     if tree.is_passive(v) {
         return tree
             .children_rel(v, &[DepRel::OblAgent])
@@ -580,7 +661,7 @@ fn subject_of(tree: &Tree, v: u32, depth: u32) -> Vec<u32> {
     if let Some((subj, _)) = reported_small_clause(tree, v) {
         return vec![subj];
     }
-    match (tree.rel(v), tree.head(v)) {
+    let found = match (tree.rel(v), tree.head(v)) {
         (DepRel::Xcomp, Some(h)) => {
             // object control: "urged X to ..." takes the object
             if let Some(o) = tree.child_rel(h, &[DepRel::Obj]) {
@@ -602,26 +683,58 @@ fn subject_of(tree: &Tree, v: u32, depth: u32) -> Vec<u32> {
             }
         }
         (DepRel::AclRelcl | DepRel::Acl, Some(h)) => vec![h],
-        _ => {
-            // "Up to 100 ethnic Albanians demonstrated": a quantity phrase misread as an
-            // oblique before a subjectless verb is its subject
-            tree.children(v)
-                .iter()
-                .copied()
-                .filter(|&c| {
-                    c < v
-                        && matches!(tree.rel(c), DepRel::Obl | DepRel::Obj | DepRel::Dep | DepRel::NsubjOuter)
-                        && matches!(tree.upos(c), Upos::Noun | Upos::Propn)
-                        && matches!(
-                            tree.case_of(c).as_deref(),
-                            None | Some("to" | "about" | "around" | "nearly" | "over")
-                        )
-                })
-                .take(1)
-                .collect()
-        }
+        _ => Vec::new(),
+    };
+    if !found.is_empty() {
+        return found;
     }
+    // "Up to 100 ethnic Albanians demonstrated": a quantity phrase misread as an oblique
+    // before a subjectless verb is its subject
+    tree.children(v)
+        .iter()
+        .copied()
+        .filter(|&c| {
+            c < v
+                && matches!(tree.rel(c), DepRel::Obl | DepRel::Obj | DepRel::Dep | DepRel::NsubjOuter)
+                && matches!(tree.upos(c), Upos::Noun | Upos::Propn)
+                && matches!(
+                    tree.case_of(c).as_deref(),
+                    None | Some("to" | "about" | "around" | "nearly" | "over")
+                )
+        })
+        .take(1)
+        .collect()
 }
+
+/// Verbs that take no object: a participle of one after a noun is active ("Kurds demonstrated").
+const INTRANSITIVE: &[&str] = &[
+    "demonstrate",
+    "protest",
+    "rally",
+    "march",
+    "riot",
+    "strike",
+    "clash",
+    "gather",
+    "meet",
+    "fight",
+    "mutiny",
+    "rebel",
+    "revolt",
+    "negotiate",
+    "talk",
+    "vote",
+    "resign",
+    "withdraw",
+    "retreat",
+    "flee",
+    "agree",
+    "disagree",
+    "threaten",
+    "vow",
+    "pledge",
+    "walk",
+];
 
 fn object_of(tree: &Tree, v: u32) -> Vec<u32> {
     if tree.is_passive(v) {

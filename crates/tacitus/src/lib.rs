@@ -103,6 +103,32 @@ fn under(doc: &Document, mut t: usize, top: usize, max: usize) -> bool {
     false
 }
 
+/// Is `t` a possessor or modifier of `top` ("their forces", "Vietnamese-led forces", "troops of
+/// Chad"), by a chain of at most three modifier relations?
+fn modifies(doc: &Document, mut t: usize, top: usize) -> bool {
+    use tacitus_doc::DepRel;
+    for _ in 0..3 {
+        let Some(x) = doc.syntax.get(t) else { return false };
+        let ok = match x.deprel {
+            DepRel::NmodPoss | DepRel::Compound | DepRel::Amod | DepRel::Flat => true,
+            DepRel::Nmod => doc
+                .syntax
+                .iter()
+                .enumerate()
+                .any(|(c, y)| y.head as usize == t && y.deprel == DepRel::Case && matches!(doc.token_text(c), "of" | "from")),
+            _ => false,
+        };
+        if !ok || x.head == u32::MAX {
+            return false;
+        }
+        t = x.head as usize;
+        if t == top {
+            return true;
+        }
+    }
+    false
+}
+
 /// Pseudo-countries of organisation codes: not a state a group can belong to.
 fn is_state(country: &str) -> bool {
     country.len() == 3 && !matches!(country, "IGO" | "NGO" | "IMG" | "MNC")
@@ -131,6 +157,16 @@ fn countries_for_unnamed(doc: &mut Document) {
             .filter(|p| sent.span.contains(p.span) && is_state(&p.country) && !m.span.contains(p.span))
             .filter_map(|p| token_of(doc, p.span.end.saturating_sub(1)).map(|t| (t, p)))
             .collect();
+        // its possessor or a national modifier ("their forces" after "Bosnian Serbs said",
+        // "Haiti's police", "Vietnamese-led forces")
+        let possessor = doc
+            .actors
+            .iter()
+            .find(|a| a.sentence == m.sentence && is_state(&a.code.country) && modifies(doc, a.head as usize, head));
+        if let Some(a) = possessor {
+            updates.push((mi, a.code.country.clone(), "possessor"));
+            continue;
+        }
         // a place in the group's own phrase
         let mut found = places
             .iter()
