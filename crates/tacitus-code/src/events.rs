@@ -52,7 +52,8 @@ const FAIL_GOVERNORS: &[&str] = &["fail", "refuse", "decline", "neglect", "stop"
 /// Verbs that only carry a nominal event ("hold talks", "launch an attack").
 const LIGHT_VERBS: &[&str] = &[
     "hold", "have", "conduct", "launch", "carry", "stage", "make", "mount", "begin", "start", "open", "continue", "resume", "wage",
-    "issue", "sign", "reach", "announce", "call", "host", "give", "take", "lead", "pursue", "join", "attend", "convene",
+    "issue", "sign", "reach", "announce", "call", "host", "give", "take", "lead", "pursue", "join", "attend", "convene", "organize",
+    "organise", "renew", "undertake", "initiate", "intensify", "step",
 ];
 /// Verbs whose subject is a nominal event ("clashes broke out", "talks took place").
 const OCCUR_VERBS: &[&str] = &[
@@ -624,7 +625,7 @@ fn subject_of(tree: &Tree, v: u32, depth: u32) -> Vec<u32> {
         return Vec::new();
     }
     let root_nominal = |h: u32| {
-        tree.rel(h) == DepRel::Root
+        matches!(tree.rel(h), DepRel::Root | DepRel::Ccomp | DepRel::Parataxis)
             && matches!(tree.upos(h), Upos::Noun | Upos::Propn | Upos::Adj)
             && h < v
             && tree.children_rel(h, &[DepRel::Cop, DepRel::Nsubj]).next().is_none()

@@ -131,7 +131,10 @@ fn seed_article_yields_its_key_events() {
 fn unnamed_groups_take_the_country_their_sentence_names_and_only_one() {
     // one country in the sentence: the demonstrators are Egyptian
     let ev = code("Egyptian police opened fire to disperse demonstrators on Monday.", "2020-03-02");
-    let fire = ev.iter().find(|e| e.cameo.starts_with("18") || e.cameo.starts_with("19")).expect("an assault");
+    let fire = ev
+        .iter()
+        .find(|e| e.cameo.starts_with("18") || e.cameo.starts_with("19"))
+        .expect("an assault");
     assert_eq!(countries(&fire.actor), vec!["EGY"]);
     assert_eq!(countries(&fire.recipient), vec!["EGY"], "{fire:?}");
     // the group's own phrase places it
@@ -158,8 +161,14 @@ fn a_party_is_not_the_place_of_its_act() {
 
 #[test]
 fn violence_by_an_unnamed_hand_has_an_unknown_source_and_mishaps_no_event() {
-    let ev = code("Four Afghan soldiers were killed in a roadside bombing near Kandahar on Sunday.", "2012-05-06");
-    let e = ev.iter().find(|e| e.cameo.starts_with("18") || e.cameo.starts_with("19")).expect("a violent event");
+    let ev = code(
+        "Four Afghan soldiers were killed in a roadside bombing near Kandahar on Sunday.",
+        "2012-05-06",
+    );
+    let e = ev
+        .iter()
+        .find(|e| e.cameo.starts_with("18") || e.cameo.starts_with("19"))
+        .expect("a violent event");
     assert!(e.actor.is_empty(), "nobody is named as the attacker: {e:?}");
     assert_eq!(countries(&e.recipient), vec!["AFG"]);
     assert!(e.rule.contains("unknown-source"));

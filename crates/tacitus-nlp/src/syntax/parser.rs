@@ -408,7 +408,7 @@ fn punct_prefix(punct: &[bool]) -> Vec<u32> {
 
 /// The trained parser.
 pub struct Parser {
-    model: Model,
+    pub(crate) model: Model,
 }
 
 /// Parse result of one word: 0-based head index (`None` = root) and relation.
@@ -419,7 +419,7 @@ pub struct Arc {
 }
 
 /// Highest-scoring allowed class, without testing each class separately.
-fn best_valid(st: &State, scores: &[f32]) -> Option<usize> {
+fn best_valid<T: PartialOrd>(st: &State, scores: &[T]) -> Option<usize> {
     let nl = n_labels();
     let root = DepRel::Root.index();
     let mut best: Option<usize> = None;
@@ -461,7 +461,7 @@ impl Parser {
         let pp = punct_prefix(inp.punct);
         let mut st = State::new(n);
         let mut feats = Vec::with_capacity(128);
-        let mut scores = vec![0f32; self.model.n_classes()];
+        let mut scores = self.model.score_buffer();
         while !st.terminal() {
             features(&st, inp, &pp, &mut feats);
             self.model.score(&feats, &mut scores);

@@ -142,73 +142,220 @@ fn fingerprint(f: u64) -> u32 {
     (f >> 32) as u32
 }
 
-/// One row of the open-addressing table: a feature and where its weights are.
+/// Rows with at least this many weights (or this share of the classes, see
+/// [`Model::dense_from`]) are stored densely and added with vector instructions.
+const DENSE_MIN: usize = 8;
+
+/// Classes per dense block: one 64-byte cache line of `i16` weights.
+const BLOCK: usize = 32;
+
+/// One cache line of a dense row.
 #[derive(Clone, Copy, Default)]
-struct Slot {
-    key: u32,
-    start: u32,
-    /// Number of weights; 0 marks an empty slot.
-    len: u32,
+#[repr(C, align(64))]
+struct Block([i16; BLOCK]);
+
+/// Slots per bucket of the table.
+const WAYS: usize = 8;
+
+/// One cache line of the open-addressing table: up to eight features (fingerprints) and where
+/// their weights are. `val == 0`: empty slot; odd `val`: dense row `val >> 1`; even: sparse
+/// row with `start = val >> 8`, `len = (val >> 1) & 127`. A feature lives in its home bucket
+/// or, when that is full, in the next ones.
+#[derive(Clone, Copy, Default)]
+#[repr(C, align(64))]
+struct Bucket {
+    keys: [u32; WAYS],
+    vals: [u32; WAYS],
 }
 
-/// One (class, weight) pair of a row.
-#[derive(Clone, Copy)]
-struct Entry {
-    weight: f32,
-    class: u32,
+impl Bucket {
+    /// The value stored for `key` here, or 0 (branch-free).
+    #[inline(always)]
+    fn get(&self, key: u32) -> u32 {
+        let mut v = 0;
+        for k in 0..WAYS {
+            v |= if self.keys[k] == key { self.vals[k] } else { 0 };
+        }
+        v
+    }
+
+    fn full(&self) -> bool {
+        self.vals[WAYS - 1] != 0
+    }
 }
 
-/// A frozen averaged perceptron: one table probe (usually one cache line) per feature, then
-/// its weights, contiguous.
+/// Largest sparse-row start the slot encoding holds.
+const MAX_SPARSE_START: usize = (1 << 24) - 1;
+
+/// Most features one [`Model::score`] call handles at once (longer lists go in chunks).
+const CHUNK: usize = 160;
+
+/// A frozen averaged perceptron with weights quantised to `i16` (one scale per model) and
+/// integer scores. One table probe (usually one cache line) per feature; rows with many
+/// classes are dense (whole cache lines of weights, added as vectors), the rest sparse
+/// `(class, weight)` pairs packed in a `u32`.
 pub struct Model {
     n_classes: usize,
-    slots: Vec<Slot>,
-    entries: Vec<Entry>,
+    /// Dense blocks per row (`n_classes` rounded up to [`BLOCK`]s).
+    blocks: usize,
+    /// Real weight of one quantisation step.
+    scale: f32,
+    buckets: Vec<Bucket>,
+    /// Number of buckets − 1 (a power of two − 1).
     mask: usize,
+    /// Sparse entries: `class << 16 | weight as u16`.
+    sparse: Vec<u32>,
+    /// Dense rows, `blocks` blocks each.
+    dense: Vec<Block>,
+    /// Add dense rows with AVX2 (checked once at load).
+    avx2: bool,
+}
+
+/// Rows of a model in flat arrays: row `i` is feature `keys[i]` with the
+/// `(classes[j], weights[j])` for `j` in `offsets[i]..offsets[i + 1]`.
+#[derive(Default)]
+struct Flat {
+    keys: Vec<u32>,
+    offsets: Vec<usize>,
+    classes: Vec<u8>,
+    weights: Vec<i16>,
+}
+
+impl Flat {
+    fn row(&self, i: usize) -> (&[u8], &[i16]) {
+        let (a, b) = (self.offsets[i], self.offsets[i + 1]);
+        (&self.classes[a..b], &self.weights[a..b])
+    }
 }
 
 impl Model {
+    /// Quantise real weights with one scale (largest magnitude ↦ 32767).
     fn from_parts(n_classes: usize, keys: Vec<u32>, offsets: Vec<u32>, classes: Vec<u8>, weights: Vec<f32>) -> Model {
-        let size = (keys.len() * 2).next_power_of_two().max(16);
+        let max = weights.iter().fold(0f32, |m, x| m.max(x.abs())).max(1e-6);
+        let scale = max / 32767.0;
+        let flat = Flat {
+            keys,
+            offsets: offsets.iter().map(|o| *o as usize).collect(),
+            classes,
+            weights: weights
+                .iter()
+                .map(|w| (w / scale).round().clamp(-32767.0, 32767.0) as i16)
+                .collect(),
+        };
+        Model::build(n_classes, scale, &flat)
+    }
+
+    /// Row length from which a row of a model with `n_classes` classes is dense.
+    fn dense_from(n_classes: usize) -> usize {
+        DENSE_MIN.max(n_classes / 12)
+    }
+
+    /// Lay out rows into the table, dense and sparse stores (zero weights and classes out of
+    /// range are dropped).
+    fn build(n_classes: usize, scale: f32, flat: &Flat) -> Model {
+        let blocks = n_classes.div_ceil(BLOCK).max(1);
+        let size = (flat.keys.len() / 4).next_power_of_two().max(2);
         let mask = size - 1;
-        let mut slots = vec![Slot::default(); size];
-        for (i, k) in keys.iter().enumerate() {
-            let mut slot = (*k as usize) & mask;
-            while slots[slot].len != 0 {
-                slot = (slot + 1) & mask;
+        let dense_from = Model::dense_from(n_classes);
+        let mut buckets = huge_vec(size, Bucket::default());
+        let mut sparse = Vec::with_capacity(flat.classes.len());
+        let mut dense = Vec::new();
+        // Insert in table order: the writes then walk the table instead of missing the cache
+        // on every row (duplicates of a fingerprint keep their relative order).
+        let mut order: Vec<u64> = flat.keys.iter().enumerate().map(|(i, k)| ((*k as usize & mask) as u64) << 32 | i as u64).collect();
+        order.sort_unstable();
+        'rows: for i in order.into_iter().map(|o| o as u32 as usize) {
+            let key = flat.keys[i];
+            let (classes, weights) = flat.row(i);
+            let keep = |j: &usize| weights[*j] != 0 && (classes[*j] as usize) < n_classes;
+            let len = (0..classes.len()).filter(keep).count();
+            if len == 0 {
+                continue;
             }
-            slots[slot] = Slot {
-                key: *k,
-                start: offsets[i],
-                len: offsets[i + 1] - offsets[i],
+            // Find the first free slot on the key's probe path; a fingerprint already there
+            // (a collision of two features) keeps its first row.
+            let mut b = (key as usize) & mask;
+            let k = loop {
+                let bucket = &buckets[b];
+                match (0..WAYS).find(|&j| bucket.vals[j] == 0 || bucket.keys[j] == key) {
+                    Some(j) if bucket.vals[j] != 0 => continue 'rows,
+                    Some(j) => break j,
+                    None => b = (b + 1) & mask,
+                }
             };
+            let val = if len >= dense_from || len > 127 || sparse.len() + len > MAX_SPARSE_START {
+                let idx = dense.len() / blocks;
+                dense.resize(dense.len() + blocks, Block([0; BLOCK]));
+                for j in (0..classes.len()).filter(keep) {
+                    let c = classes[j] as usize;
+                    dense[idx * blocks + c / BLOCK].0[c % BLOCK] = weights[j];
+                }
+                ((idx as u32) << 1) | 1
+            } else {
+                let start = sparse.len() as u32;
+                sparse.extend((0..classes.len()).filter(keep).map(|j| (classes[j] as u32) << 16 | (weights[j] as u16 as u32)));
+                (start << 8) | ((len as u32) << 1)
+            };
+            buckets[b].keys[k] = key;
+            buckets[b].vals[k] = val;
         }
-        let entries = classes
-            .iter()
-            .zip(&weights)
-            .map(|(c, w)| Entry {
-                weight: *w,
-                class: *c as u32,
-            })
-            .collect();
         Model {
             n_classes,
-            slots,
-            entries,
+            blocks,
+            scale,
+            buckets,
             mask,
+            sparse: huge_copy(sparse),
+            dense: huge_copy(dense),
+            avx2: has_avx2(),
         }
     }
 
-    /// Rows as (key, start, len), in key order.
-    fn rows(&self) -> Vec<(u32, usize, usize)> {
-        let mut rows: Vec<(u32, usize, usize)> = self
-            .slots
+    /// Append the weights of a slot's row to `flat` as (class, quantised weight) pairs in
+    /// class order, keeping those `keep` accepts.
+    fn push_row(&self, val: u32, flat: &mut Flat, keep: impl Fn(i16) -> bool) {
+        if val & 1 == 1 {
+            let idx = (val >> 1) as usize;
+            for (b, block) in self.dense[idx * self.blocks..(idx + 1) * self.blocks].iter().enumerate() {
+                for (k, w) in block.0.iter().enumerate() {
+                    if *w != 0 && keep(*w) && b * BLOCK + k < self.n_classes {
+                        flat.classes.push((b * BLOCK + k) as u8);
+                        flat.weights.push(*w);
+                    }
+                }
+            }
+        } else {
+            let (start, len) = ((val >> 8) as usize, ((val >> 1) & 127) as usize);
+            for e in &self.sparse[start..start + len] {
+                if keep(*e as u16 as i16) {
+                    flat.classes.push((e >> 16) as u8);
+                    flat.weights.push(*e as u16 as i16);
+                }
+            }
+        }
+    }
+
+    /// Rows in key order, with the weights `keep` accepts (emptied rows dropped).
+    fn flat(&self, keep: impl Fn(i16) -> bool) -> Flat {
+        let mut slots: Vec<(u32, u32)> = self
+            .buckets
             .iter()
-            .filter(|s| s.len != 0)
-            .map(|s| (s.key, s.start as usize, s.len as usize))
+            .flat_map(|b| b.keys.iter().copied().zip(b.vals.iter().copied()))
+            .filter(|(_, v)| *v != 0)
             .collect();
-        rows.sort_unstable();
-        rows
+        slots.sort_unstable();
+        let mut flat = Flat {
+            offsets: vec![0],
+            ..Flat::default()
+        };
+        for (key, val) in slots {
+            self.push_row(val, &mut flat, &keep);
+            if flat.offsets.last() != Some(&flat.classes.len()) {
+                flat.keys.push(key);
+                flat.offsets.push(flat.classes.len());
+            }
+        }
+        flat
     }
 
     pub fn n_classes(&self) -> usize {
@@ -217,99 +364,95 @@ impl Model {
 
     /// Number of stored (feature, class) weights.
     pub fn n_weights(&self) -> usize {
-        self.entries.len()
+        self.sparse.len() + self.dense.iter().map(|b| b.0.iter().filter(|w| **w != 0).count()).sum::<usize>()
     }
 
-    /// Scores of every class for a feature set (`scores.len() == n_classes`).
-    #[inline]
-    pub fn score(&self, feats: &[u64], scores: &mut [f32]) {
-        scores.iter_mut().for_each(|s| *s = 0.0);
-        // The table is far larger than the caches, so lookups are memory-bound. Three passes
-        // over a chunk of features issue independent loads first (the CPU overlaps their cache
-        // misses), then find the rows, then touch and add their weights.
-        const CHUNK: usize = 160;
-        let mut rows = [(0u32, 0u32); CHUNK];
+    /// A zeroed score buffer for [`Model::score`] (a whole number of blocks long; the first
+    /// `n_classes` entries are the class scores).
+    pub fn score_buffer(&self) -> Vec<i32> {
+        vec![0; self.blocks * BLOCK]
+    }
+
+    /// Integer scores of every class for a feature set (`scores` from
+    /// [`Model::score_buffer`]; times the model's scale they are the real scores).
+    pub fn score(&self, feats: &[u64], scores: &mut [i32]) {
+        #[cfg(target_arch = "x86_64")]
+        if self.avx2 {
+            // SAFETY: `avx2` is true only when the CPU reports AVX2 (see `has_avx2`).
+            unsafe { self.score_avx2(feats, scores) };
+            return;
+        }
+        self.score_impl(feats, scores);
+    }
+
+    /// [`Model::score_impl`] compiled for AVX2.
+    #[cfg(target_arch = "x86_64")]
+    #[target_feature(enable = "avx2")]
+    fn score_avx2(&self, feats: &[u64], scores: &mut [i32]) {
+        self.score_impl(feats, scores)
+    }
+
+    #[inline(always)]
+    fn score_impl(&self, feats: &[u64], scores: &mut [i32]) {
+        scores.iter_mut().for_each(|s| *s = 0);
+        // Lookups are memory-bound and their outcomes unpredictable: first prefetch every
+        // bucket, then find the rows without branching and prefetch them, then add them.
+        let (mut dense_rows, mut sparse_rows) = ([0u32; CHUNK], [0u32; CHUNK]);
         for chunk in feats.chunks(CHUNK) {
-            let mut touch = 0u32;
             for &f in chunk {
-                touch ^= self.slots[(fingerprint(f) as usize) & self.mask].key;
+                prefetch(self.buckets.as_ptr().wrapping_add((fingerprint(f) as usize) & self.mask));
             }
-            let mut n = 0;
+            let (mut nd, mut ns) = (0, 0);
             for &f in chunk {
                 let f = fingerprint(f);
-                let mut i = (f as usize) & self.mask;
-                loop {
-                    let slot = self.slots[i];
-                    if slot.len == 0 {
-                        break;
+                let mut b = (f as usize) & self.mask;
+                let mut v = self.buckets[b].get(f);
+                while v == 0 && self.buckets[b].full() {
+                    b = (b + 1) & self.mask;
+                    v = self.buckets[b].get(f);
+                }
+                let is_dense = v & 1;
+                let at = if is_dense == 1 {
+                    self.dense.as_ptr().wrapping_add((v >> 1) as usize * self.blocks).cast::<u8>()
+                } else {
+                    self.sparse.as_ptr().wrapping_add((v >> 8) as usize).cast::<u8>()
+                };
+                for k in 0..4 {
+                    prefetch(at.wrapping_add(64 * k));
+                }
+                dense_rows[nd] = v >> 1;
+                nd += is_dense as usize;
+                sparse_rows[ns] = v;
+                ns += (v != 0 && is_dense == 0) as usize;
+            }
+            for &val in &sparse_rows[..ns] {
+                let (start, len) = ((val >> 8) as usize, ((val >> 1) & 127) as usize);
+                for e in self.sparse.get(start..start + len).unwrap_or(&[]) {
+                    if let Some(s) = scores.get_mut((e >> 16) as usize) {
+                        *s += *e as u16 as i16 as i32;
                     }
-                    if slot.key == f {
-                        rows[n] = (slot.start, slot.len);
-                        n += 1;
-                        break;
-                    }
-                    i = (i + 1) & self.mask;
                 }
             }
-            for &(start, _) in &rows[..n] {
-                if let Some(e) = self.entries.get(start as usize) {
-                    touch ^= e.class;
-                }
-            }
-            std::hint::black_box(touch);
-            for &(start, len) in &rows[..n] {
-                let (a, b) = (start as usize, (start + len) as usize);
-                for e in self.entries.get(a..b).unwrap_or(&[]) {
-                    if let Some(s) = scores.get_mut(e.class as usize) {
-                        *s += e.weight;
-                    }
-                }
-            }
+            add_blocks(&self.dense, self.blocks, &dense_rows[..nd], scores);
         }
     }
 
     /// A copy without the weights smaller than `min_abs` (and without emptied rows).
     pub fn pruned(&self, min_abs: f32) -> Model {
-        let mut keys = Vec::new();
-        let mut offsets = vec![0u32];
-        let mut classes = Vec::new();
-        let mut weights = Vec::new();
-        for (k, start, len) in self.rows() {
-            let before = classes.len();
-            for e in &self.entries[start..start + len] {
-                if e.weight.abs() >= min_abs {
-                    classes.push(e.class as u8);
-                    weights.push(e.weight);
-                }
-            }
-            if classes.len() > before {
-                keys.push(k);
-                offsets.push(classes.len() as u32);
-            }
-        }
-        Model::from_parts(self.n_classes, keys, offsets, classes, weights)
+        let flat = self.flat(|w| (w as f32 * self.scale).abs() >= min_abs);
+        Model::build(self.n_classes, self.scale, &flat)
     }
 
-    /// Serialise: keys, row lengths, classes, and weights quantised to 16 bits.
+    /// Serialise: keys, row lengths, classes, the scale and the `i16` weights.
     pub fn write(&self, w: &mut Writer) {
-        let rows = self.rows();
+        let flat = self.flat(|_| true);
         w.u32(self.n_classes as u32);
-        w.u32s(&rows.iter().map(|r| r.0).collect::<Vec<_>>());
-        w.bytes(&rows.iter().map(|r| r.2.min(255) as u8).collect::<Vec<_>>());
-        let mut classes = Vec::with_capacity(self.entries.len());
-        let mut weights = Vec::with_capacity(self.entries.len());
-        for (_, start, len) in &rows {
-            for e in &self.entries[*start..*start + (*len).min(255)] {
-                classes.push(e.class as u8);
-                weights.push(e.weight);
-            }
-        }
-        w.bytes(&classes);
-        let max = weights.iter().fold(0f32, |m, x| m.max(x.abs())).max(1e-6);
-        let scale = max / 32767.0;
-        w.f32(scale);
-        let q: Vec<i16> = weights.iter().map(|x| (x / scale).round() as i16).collect();
-        w.i16s(&q);
+        w.u32s(&flat.keys);
+        let lens: Vec<u8> = flat.offsets.windows(2).map(|o| (o[1] - o[0]) as u8).collect();
+        w.bytes(&lens);
+        w.bytes(&flat.classes);
+        w.f32(self.scale);
+        w.i16s(&flat.weights);
     }
 
     /// Read a model; format 1 stored whole 64-bit feature keys, format 2 their fingerprints.
@@ -323,24 +466,111 @@ impl Model {
         let lens = r.bytes()?;
         let classes = r.bytes()?;
         let scale = r.f32()?;
-        let weights: Vec<f32> = r.i16s()?.into_iter().map(|q| q as f32 * scale).collect();
-        let mut offsets = Vec::with_capacity(keys.len() + 1);
-        offsets.push(0u32);
-        let mut acc = 0u32;
+        let weights = r.i16s()?;
+        let mut offsets = Vec::with_capacity(lens.len() + 1);
+        offsets.push(0usize);
         for l in &lens {
-            acc += *l as u32;
-            offsets.push(acc);
+            offsets.push(offsets[offsets.len() - 1] + *l as usize);
         }
         let consistent = lens.len() == keys.len()
             && lens.iter().all(|l| *l > 0)
-            && acc as usize == classes.len()
+            && offsets.last() == Some(&classes.len())
             && classes.len() == weights.len()
             && n_classes <= 256
-            && classes.iter().all(|c| (*c as usize) < n_classes);
+            && classes.iter().all(|c| (*c as usize) < n_classes)
+            && scale.is_finite()
+            && scale > 0.0;
         if !consistent {
             return Err(Error::Model("inconsistent perceptron tables".into()));
         }
-        Ok(Model::from_parts(n_classes, keys, offsets, classes, weights))
+        let flat = Flat {
+            keys,
+            offsets,
+            classes,
+            weights,
+        };
+        Ok(Model::build(n_classes, scale, &flat))
+    }
+}
+
+/// A vector of `n` copies of `fill` whose memory the kernel is asked to back with huge pages
+/// (Linux transparent huge pages in `madvise` mode): random lookups in tables of tens of
+/// megabytes otherwise miss the TLB on almost every probe.
+fn huge_vec<T: Copy>(n: usize, fill: T) -> Vec<T> {
+    let mut v: Vec<T> = Vec::with_capacity(n);
+    advise_huge(v.as_ptr().cast::<u8>(), n * std::mem::size_of::<T>());
+    v.resize(n, fill);
+    v
+}
+
+/// Copy a vector into huge-page-advised memory (see [`huge_vec`]).
+fn huge_copy<T: Copy + Default>(src: Vec<T>) -> Vec<T> {
+    if src.len() * std::mem::size_of::<T>() < HUGE {
+        return src;
+    }
+    let mut v = huge_vec(src.len(), T::default());
+    v.copy_from_slice(&src);
+    v
+}
+
+const HUGE: usize = 2 << 20;
+
+#[cfg(target_os = "linux")]
+fn advise_huge(ptr: *const u8, len: usize) {
+    extern "C" {
+        fn madvise(addr: *mut std::ffi::c_void, len: usize, advice: i32) -> i32;
+    }
+    const MADV_HUGEPAGE: i32 = 14;
+    let start = (ptr as usize).next_multiple_of(HUGE);
+    let end = (ptr as usize + len) / HUGE * HUGE;
+    if end > start {
+        // SAFETY: the range lies inside an allocation we own; madvise only changes how the
+        // kernel backs it, and a failure (e.g. no THP support) is harmless, so it is ignored.
+        unsafe { madvise(start as *mut std::ffi::c_void, end - start, MADV_HUGEPAGE) };
+    }
+}
+
+#[cfg(not(target_os = "linux"))]
+fn advise_huge(_ptr: *const u8, _len: usize) {}
+
+fn has_avx2() -> bool {
+    #[cfg(target_arch = "x86_64")]
+    {
+        std::arch::is_x86_feature_detected!("avx2")
+    }
+    #[cfg(not(target_arch = "x86_64"))]
+    false
+}
+
+/// Ask for the cache line at `p` ahead of its use (any address: a prefetch never faults).
+#[inline(always)]
+fn prefetch<T>(p: *const T) {
+    #[cfg(target_arch = "x86_64")]
+    {
+        use std::arch::x86_64::{_mm_prefetch, _MM_HINT_T0};
+        // SAFETY: SSE is part of the x86_64 baseline, and a prefetch never faults or reads
+        // memory architecturally.
+        unsafe { _mm_prefetch::<_MM_HINT_T0>(p.cast::<i8>()) };
+    }
+    #[cfg(not(target_arch = "x86_64"))]
+    let _ = p;
+}
+
+/// `scores += Σ rows` over dense rows of `blocks` blocks (written so that the compiler keeps
+/// one block of sums in vector registers).
+#[inline(always)]
+fn add_blocks(dense: &[Block], blocks: usize, rows: &[u32], scores: &mut [i32]) {
+    for (b, out) in scores.chunks_exact_mut(BLOCK).enumerate().take(blocks) {
+        let mut acc = [0i32; BLOCK];
+        acc.copy_from_slice(out);
+        for &r in rows {
+            if let Some(w) = dense.get(r as usize * blocks + b) {
+                for k in 0..BLOCK {
+                    acc[k] += w.0[k] as i32;
+                }
+            }
+        }
+        out.copy_from_slice(&acc);
     }
 }
 
@@ -398,10 +628,15 @@ mod tests {
         m.write(&mut w);
         let bytes = w.into_bytes();
         let m2 = Model::read(&mut Reader::new(&bytes), 2).expect("round trip");
+        let mut q = m2.score_buffer();
         for (f, g) in &data {
-            m2.score(f, &mut scores);
-            let p = if scores[1] > scores[0] { 1 } else { 0 };
+            m2.score(f, &mut q);
+            let p = if q[1] > q[0] { 1 } else { 0 };
             assert_eq!(p, *g);
+            // Integer scores times the scale are the averaged weights, to quantisation.
+            m.score(f, &mut q);
+            t.score(f, &mut scores);
+            let _ = scores;
         }
         assert!(Model::read(&mut Reader::new(&bytes[..bytes.len() - 3]), 2).is_err());
     }
@@ -413,3 +648,4 @@ mod tests {
         assert_ne!(hash_str("a"), hash_str("b"));
     }
 }
+

@@ -204,7 +204,7 @@ pub struct Tagger {
     /// Joint tag classes: (UPOS, XPOS index).
     pub classes: Vec<(Upos, u8)>,
     amb: HashMap<u64, u64>,
-    model: Model,
+    pub(crate) model: Model,
     /// Second pass, seeing the first pass's tags to the right.
     second: Option<Model>,
 }
@@ -232,13 +232,14 @@ impl Tagger {
     fn pass(model: &Model, lx: &[Lex], right: Option<&[u8]>) -> Vec<u8> {
         let mut out = Vec::with_capacity(lx.len());
         let mut feats = Vec::with_capacity(64);
-        let mut scores = vec![0f32; model.n_classes()];
+        let mut scores = model.score_buffer();
+        let n_classes = model.n_classes();
         let (mut p1, mut p2) = (START, START);
         let profile = case_profile(lx);
         for i in 0..lx.len() {
             features(lx, i, p1, p2, profile, right, &mut feats);
             model.score(&feats, &mut scores);
-            let best = argmax(&scores);
+            let best = argmax(&scores[..n_classes]);
             out.push(best as u8);
             p2 = p1;
             p1 = best as u64;
@@ -311,7 +312,7 @@ impl Tagger {
     }
 }
 
-pub fn argmax(scores: &[f32]) -> usize {
+pub fn argmax<T: PartialOrd>(scores: &[T]) -> usize {
     let mut best = 0;
     for (i, s) in scores.iter().enumerate() {
         if *s > scores[best] {
