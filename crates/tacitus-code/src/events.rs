@@ -51,9 +51,40 @@ const INTENT_GOVERNORS: &[&str] = &[
 const FAIL_GOVERNORS: &[&str] = &["fail", "refuse", "decline", "neglect", "stop", "cease"];
 /// Verbs that only carry a nominal event ("hold talks", "launch an attack").
 const LIGHT_VERBS: &[&str] = &[
-    "hold", "have", "conduct", "launch", "carry", "stage", "make", "mount", "begin", "start", "open", "continue", "resume", "wage",
-    "issue", "sign", "reach", "announce", "call", "host", "give", "take", "lead", "pursue", "join", "attend", "convene", "organize",
-    "organise", "renew", "undertake", "initiate", "intensify", "step",
+    "hold",
+    "have",
+    "conduct",
+    "launch",
+    "carry",
+    "stage",
+    "make",
+    "mount",
+    "begin",
+    "start",
+    "open",
+    "continue",
+    "resume",
+    "wage",
+    "issue",
+    "sign",
+    "reach",
+    "announce",
+    "call",
+    "host",
+    "give",
+    "take",
+    "lead",
+    "pursue",
+    "join",
+    "attend",
+    "convene",
+    "organize",
+    "organise",
+    "renew",
+    "undertake",
+    "initiate",
+    "intensify",
+    "step",
 ];
 /// Verbs whose subject is a nominal event ("clashes broke out", "talks took place").
 const OCCUR_VERBS: &[&str] = &[
@@ -68,7 +99,19 @@ struct Candidate<'p> {
 /// Extract events from every sentence of a document with actors recognised.
 pub fn extract(coder: &Coder, doc: &mut Document, mut trace: Option<&mut Trace>) {
     let mut events = Vec::new();
+    let mut seen: std::collections::HashSet<&str> = std::collections::HashSet::new();
+    let mut repeated = vec![false; doc.sentences.len()];
+    for (s, r) in repeated.iter_mut().enumerate() {
+        // a headline printed twice, a paragraph repeated: one report, coded once
+        *r = !seen.insert(doc.slice(doc.sentences[s].span).trim());
+    }
     for s in 0..doc.sentences.len() {
+        if repeated[s] {
+            if let Some(t) = trace.as_deref_mut() {
+                t.push(format!("sentence {s}: repeats an earlier sentence word for word: not coded again"));
+            }
+            continue;
+        }
         let tree = Tree::new(doc, s);
         if let Some(t) = trace.as_deref_mut() {
             t.push(format!("sentence {s}: {}", doc.slice(doc.sentences[s].span)));
@@ -101,7 +144,17 @@ fn drop_carried_duplicates(tree: &Tree, events: &mut Vec<Event>) {
         .filter(|e| tree.upos(e.trigger) == Upos::Verb)
         .map(|e| e.trigger)
         .collect();
+    // "agreed to refrain", "refused to deploy", "threatened to attack": the act in the
+    // complement is the content of the intent, refusal or threat already coded
+    let governing: Vec<u32> = events
+        .iter()
+        .filter(|e| matches!(e.cameo.get(..2), Some("03" | "12" | "13")))
+        .map(|e| e.trigger)
+        .collect();
     events.retain(|e| {
+        if tree.rel(e.trigger) == DepRel::Xcomp && tree.head(e.trigger).is_some_and(|h| governing.contains(&h)) {
+            return false;
+        }
         if tree.upos(e.trigger) != Upos::Noun {
             return true;
         }

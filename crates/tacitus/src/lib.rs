@@ -129,6 +129,55 @@ fn modifies(doc: &Document, mut t: usize, top: usize) -> bool {
     false
 }
 
+/// Is the place at `span` part of a name of a document, agreement or format ("the Alma-Ata
+/// Declaration", "the Minsk agreements", "the Astana format")?
+fn in_title(doc: &Document, span: tacitus_doc::Span) -> bool {
+    const TITLES: &[&str] = &[
+        "declaration",
+        "accord",
+        "accords",
+        "agreement",
+        "agreements",
+        "treaty",
+        "protocol",
+        "protocols",
+        "process",
+        "format",
+        "group",
+        "charter",
+        "convention",
+        "memorandum",
+        "communique",
+        "summit",
+        "initiative",
+        "plan",
+        "statement",
+        "formula",
+    ];
+    let Some(first) = doc.tokens.iter().position(|t| t.span.start >= span.start) else {
+        return false;
+    };
+    let Some(last) = doc
+        .tokens
+        .iter()
+        .rposition(|t| t.span.end <= span.end && t.span.start >= span.start)
+    else {
+        return false;
+    };
+    // the phrase head: the token whose head lies outside the span
+    let Some(x) = (first..=last)
+        .filter_map(|i| doc.syntax.get(i))
+        .find(|x| x.head == u32::MAX || (x.head as usize) < first || x.head as usize > last)
+    else {
+        return false;
+    };
+    if !matches!(x.deprel, tacitus_doc::DepRel::Compound | tacitus_doc::DepRel::Amod) || x.head == u32::MAX {
+        return false;
+    }
+    let h = x.head as usize;
+    h > last && TITLES.contains(&doc.token_text(h).to_lowercase().as_str())
+}
+
 /// Pseudo-countries of organisation codes: not a state a group can belong to.
 fn is_state(country: &str) -> bool {
     country.len() == 3 && !matches!(country, "IGO" | "NGO" | "IMG" | "MNC")
@@ -345,6 +394,15 @@ impl Pipeline {
                     .chain(&e.recipients)
                     .any(|&m| doc.actors[m as usize].span.contains(p.span));
                 if party && !marked_by(doc, p.span, &["in", "at", "near", "inside", "outside", "across", "throughout"]) {
+                    parties.push((i, pi));
+                }
+            }
+        }
+        // nor is a place the act is about ("talks over Nagorno-Karabakh") or one inside a
+        // title ("the Alma-Ata Declaration")
+        for (pi, p) in doc.places.iter().enumerate() {
+            if marked_by(doc, p.span, &["over", "about", "regarding", "concerning"]) || in_title(doc, p.span) {
+                for i in 0..doc.events.len() {
                     parties.push((i, pi));
                 }
             }

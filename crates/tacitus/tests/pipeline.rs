@@ -179,3 +179,21 @@ fn violence_by_an_unnamed_hand_has_an_unknown_source_and_mishaps_no_event() {
         assert!(code(text, "2012-05-06").is_empty(), "{text}");
     }
 }
+
+#[test]
+fn a_repeated_headline_is_coded_once_and_topics_and_titles_are_not_places() {
+    let text = "Turkey Hosts Sweden and Finland for Talks Over Kurdistan\n\nTurkey Hosts Sweden and Finland for Talks Over Kurdistan\n\n\
+                The three countries agreed to act under the 1975 Helsinki Final Act and the 2014 Minsk Protocol.";
+    let ev = code(text, "2022-06-28");
+    let hosts: Vec<_> = ev.iter().filter(|e| e.trigger.eq_ignore_ascii_case("hosts")).collect();
+    assert_eq!(hosts.len(), 1, "{ev:?}");
+    assert!(
+        hosts[0].location.is_none(),
+        "the talks are about Kurdistan, not in it: {:?}",
+        hosts[0].location
+    );
+    for e in &ev {
+        let place = e.location.as_ref().map(|l| l.name.as_str());
+        assert!(!matches!(place, Some("Minsk" | "Helsinki")), "a place inside a title: {e:?}");
+    }
+}
