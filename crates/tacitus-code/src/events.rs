@@ -105,8 +105,8 @@ pub fn extract(coder: &Coder, doc: &mut Document, mut trace: Option<&mut Trace>)
         // a headline printed twice, a paragraph repeated: one report, coded once
         *r = !seen.insert(doc.slice(doc.sentences[s].span).trim());
     }
-    for s in 0..doc.sentences.len() {
-        if repeated[s] {
+    for (s, &again) in repeated.iter().enumerate() {
+        if again {
             if let Some(t) = trace.as_deref_mut() {
                 t.push(format!("sentence {s}: repeats an earlier sentence word for word: not coded again"));
             }
