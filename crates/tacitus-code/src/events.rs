@@ -139,9 +139,11 @@ pub fn extract(coder: &Coder, doc: &mut Document, mut trace: Option<&mut Trace>)
 
 /// "met … for talks", "broke off talks": the verb carrying a nominal event already coded it.
 fn drop_carried_duplicates(tree: &Tree, events: &mut Vec<Event>) {
+    // a plain statement does not carry the act it announces ("announced a suspension of air
+    // links" is the suspension)
     let verbal: Vec<u32> = events
         .iter()
-        .filter(|e| tree.upos(e.trigger) == Upos::Verb)
+        .filter(|e| tree.upos(e.trigger) == Upos::Verb && !matches!(e.cameo.as_str(), "010" | "011" | "012" | "013" | "014" | "017"))
         .map(|e| e.trigger)
         .collect();
     // "agreed to refrain", "refused to deploy", "threatened to attack": the act in the
@@ -310,16 +312,23 @@ fn constraints_hold(tree: &Tree, t: u32, p: &VerbPattern) -> Result<u32, String>
         let deps = prep_dependents(tree, t, prep);
         match p.prep_lemmas_for(prep) {
             Some(lemmas) => {
-                if !deps
-                    .iter()
-                    .flat_map(|&d| std::iter::once(d).chain(tree.conjuncts(d)))
-                    .any(|d| lemmas.iter().any(|l| l == tree.lemma(d)))
-                {
+                // the head word, its plural-less form or a compound ("hunger-strike")
+                let fits = |d: u32| {
+                    let lower = tree.lower(d);
+                    let singular = lower.strip_suffix('s').unwrap_or(&lower).to_string();
+                    let joined = compound_forms(tree, d);
+                    lemmas
+                        .iter()
+                        .any(|l| l == tree.lemma(d) || *l == lower || *l == singular || joined.contains(l))
+                };
+                if !deps.iter().flat_map(|&d| std::iter::once(d).chain(tree.conjuncts(d))).any(fits) {
                     return Err(format!("no '{prep} {}' dependent", lemmas.join("|")));
                 }
                 n += 2;
             }
             None => {
+                // "called Putin on Tuesday": a date is no argument
+                let deps: Vec<u32> = deps.into_iter().filter(|&d| !is_temporal(tree, d)).collect();
                 if deps.is_empty() && !tree.children(t).iter().any(|&c| tree.mark_of(c).as_deref() == Some(prep.as_str())) {
                     return Err(format!("no '{prep}' dependent"));
                 }
@@ -656,9 +665,11 @@ fn prep_dependents(tree: &Tree, t: u32, prep: &str) -> Vec<u32> {
             .iter()
             .copied()
             .filter(|&c| {
-                matches!(tree.rel(c).base(), "obl" | "nmod" | "obj")
+                (matches!(tree.rel(c).base(), "obl" | "nmod" | "obj")
                     && tree.rel(c) != DepRel::NmodPoss
-                    && tree.case_of(c).as_deref() == Some(prep)
+                    && tree.case_of(c).as_deref() == Some(prep))
+                    // "accused the US of violating …": a gerund clause introduced by the preposition
+                    || (matches!(tree.rel(c).base(), "acl" | "advcl") && tree.mark_of(c).as_deref() == Some(prep))
             })
             .collect()
     };
@@ -670,6 +681,52 @@ fn prep_dependents(tree: &Tree, t: u32, prep: &str) -> Vec<u32> {
         }
     }
     v
+}
+
+/// Is this dependent a date or time ("on Tuesday", "in March", "in 1999", "on the same day")?
+fn is_temporal(tree: &Tree, d: u32) -> bool {
+    const TIME_WORDS: &[&str] = &[
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "today",
+        "yesterday",
+        "tomorrow",
+        "day",
+        "week",
+        "month",
+        "year",
+        "morning",
+        "afternoon",
+        "evening",
+        "night",
+        "weekend",
+        "time",
+        "occasion",
+        "eve",
+        "anniversary",
+    ];
+    if matches!(tree.rel(d), DepRel::OblTmod) {
+        return true;
+    }
+    let lower = tree.lower(d);
+    TIME_WORDS.contains(&lower.as_str()) || (tree.upos(d) == Upos::Num && lower.len() == 4 && lower.bytes().all(|b| b.is_ascii_digit()))
 }
 
 /// The clause subject of a verb, following control and coordination.
