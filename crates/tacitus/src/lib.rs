@@ -178,6 +178,49 @@ fn in_title(doc: &Document, span: tacitus_doc::Span) -> bool {
     h > last && TITLES.contains(&doc.token_text(h).to_lowercase().as_str())
 }
 
+/// A meeting's venue decides its CAMEO code: in the source's country the source hosts (043),
+/// in the target's country the source visits (042), elsewhere they meet at a third location
+/// (044). Only for plain meetings (040, 044): "visited" and "hosted" keep their codes, and
+/// meetings of both sides with each other ("A and B met") are left as coded.
+fn meetings_by_venue(doc: &mut Document) {
+    for i in 0..doc.events.len() {
+        let e = &doc.events[i];
+        if !matches!(e.cameo.as_str(), "040" | "044") {
+            continue;
+        }
+        let Some(place) = e.place.and_then(|p| doc.places.get(p as usize)) else {
+            continue;
+        };
+        if !is_state(&place.country) {
+            continue;
+        }
+        let countries = |ix: &[u32]| -> Vec<&str> { ix.iter().map(|&a| doc.actors[a as usize].code.country.as_str()).collect() };
+        let (src, tgt) = (countries(&e.actors), countries(&e.recipients));
+        if src.is_empty() || tgt.is_empty() || src.iter().any(|c| !is_state(c)) || tgt.iter().any(|c| !is_state(c)) {
+            continue;
+        }
+        if src.iter().any(|c| tgt.contains(c)) {
+            continue; // both sides on both lists: a reciprocal meeting
+        }
+        let at = place.country.as_str();
+        let code = if src.iter().all(|&c| c == at) {
+            "043"
+        } else if tgt.iter().all(|&c| c == at) {
+            "042"
+        } else if !src.contains(&at) && !tgt.contains(&at) {
+            "044"
+        } else {
+            continue;
+        };
+        if code != e.cameo {
+            let rule = format!("{}+venue:{}->{code}", e.rule, e.cameo);
+            let e = &mut doc.events[i];
+            e.cameo = code.to_string();
+            e.rule = rule;
+        }
+    }
+}
+
 /// Pseudo-countries of organisation codes: not a state a group can belong to.
 fn is_state(country: &str) -> bool {
     country.len() == 3 && !matches!(country, "IGO" | "NGO" | "IMG" | "MNC")
@@ -409,6 +452,7 @@ impl Pipeline {
         }
         self.places.attach_excluding(doc, &|e, p| parties.contains(&(e, p)));
         countries_for_unnamed(doc);
+        meetings_by_venue(doc);
         recipients_from_places(doc);
     }
 

@@ -197,3 +197,11 @@ fn a_repeated_headline_is_coded_once_and_topics_and_titles_are_not_places() {
         assert!(!matches!(place, Some("Minsk" | "Helsinki")), "a place inside a title: {e:?}");
     }
 }
+
+#[test]
+fn a_meeting_is_a_visit_a_hosting_or_a_third_place_by_its_venue() {
+    let first = |text: &str| code(text, "2022-01-10").into_iter().next().expect("an event");
+    assert_eq!(first("Aliyev met Putin in Moscow on Monday.").cameo, "042");
+    assert_eq!(first("Putin met Aliyev in Moscow on Monday.").cameo, "043");
+    assert_eq!(first("Aliyev met Putin in Geneva on Monday.").cameo, "044");
+}
