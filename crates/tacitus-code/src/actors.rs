@@ -147,6 +147,21 @@ fn group_matches(tree: &Tree, matches: &[Match], kind_at: &dyn Fn(u32) -> Option
         if chunk.iter().all(|&i| np_rank(matches[i].entry.kind) == 0) {
             head = np_head(tree, head, kind_at);
         }
+        // "Nigerian foreign minister Dubem Oniya", "President Abdelaziz Bouteflicka": a title
+        // before a name the dictionary does not know heads no phrase; the name does
+        if matches[*chunk.last().expect("non-empty")].entry.kind == EntryKind::Sector
+            && matches!(tree.rel(head), DepRel::NmodDesc | DepRel::Compound)
+        {
+            if let Some(h) = tree.head(head) {
+                if h > head
+                    && h <= head + 2
+                    && (head + 1..=h).all(|x| tree.upos(x) == Upos::Propn)
+                    && !matches.iter().any(|m| m.start <= h && h < m.end)
+                {
+                    head = h;
+                }
+            }
+        }
         match groups.iter_mut().find(|g| g.0 == head) {
             Some(g) => g.1.extend(chunk),
             None => groups.push((head, chunk)),
@@ -220,7 +235,11 @@ fn sentence_mentions(
     for (head, idx) in groups {
         let ms: Vec<&Match> = idx.iter().map(|&i| &matches[i]).collect();
         let mut start = ms.iter().map(|m| m.start).min().unwrap_or(head).min(head);
-        let end = ms.iter().map(|m| m.end).max().unwrap_or(head + 1).max(head + 1);
+        let mut end = ms.iter().map(|m| m.end).max().unwrap_or(head + 1).max(head + 1);
+        // the rest of a name right of its head ("Dubem Oniya")
+        while end < tree.tokens().end && tree.head(end) == Some(head) && tree.rel(end) == DepRel::Flat {
+            end += 1;
+        }
         // include flat/compound name parts right of the head ("Nikol Pashinyan" already whole)
         while start > tree.first && tree.head(start - 1) == Some(head) && tree.rel(start - 1) == DepRel::Compound {
             start -= 1;

@@ -205,3 +205,16 @@ fn a_meeting_is_a_visit_a_hosting_or_a_third_place_by_its_venue() {
     assert_eq!(first("Putin met Aliyev in Moscow on Monday.").cameo, "043");
     assert_eq!(first("Aliyev met Putin in Geneva on Monday.").cameo, "044");
 }
+
+#[test]
+fn a_title_before_an_unknown_name_makes_the_name_an_actor() {
+    // a person our dictionary does not know: the title and the demonym still code them
+    let ev = code(
+        "Kenyan foreign minister Amos Wekesa summoned the Ugandan ambassador on Tuesday.",
+        "2024-03-05",
+    );
+    let e = ev.first().expect("an event");
+    assert_eq!(countries(&e.actor), vec!["KEN"], "{e:?}");
+    assert!(e.actor[0].text.ends_with("Amos Wekesa"), "{:?}", e.actor[0].text);
+    assert_eq!(countries(&e.recipient), vec!["UGA"]);
+}
