@@ -341,7 +341,13 @@ fn constraints_hold(tree: &Tree, t: u32, p: &VerbPattern) -> Result<u32, String>
 
 fn code_trigger(coder: &Coder, tree: &Tree, sentence: u32, t: u32, extra: &mut Vec<Event>, mut trace: Option<&mut Trace>) -> Option<Event> {
     let pos = trigger_pos(tree, t)?;
-    if pos == TriggerPos::Noun && tree.mentions_at(t).iter().any(|&m| tree.doc.actors[m as usize].head == t) {
+    if pos == TriggerPos::Noun
+        && tree.mentions_at(t).iter().any(|&m| {
+            let a = &tree.doc.actors[m as usize];
+            // "Palestinian riots" is a riot by Palestinians, not an actor named "riots"
+            a.head == t && (!a.code.sector.is_empty() || !a.code.org.is_empty() || a.name.is_some() || a.antecedent.is_some())
+        })
+    {
         return None; // "peacekeepers", "protesters": an actor, not an event
     }
     let ids = lemma_candidates(tree.lemma(t), &tree.lower(t), pos)
