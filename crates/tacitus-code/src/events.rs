@@ -482,10 +482,18 @@ fn code_trigger(coder: &Coder, tree: &Tree, sentence: u32, t: u32, extra: &mut V
     }
     // what the mood makes of the act: "will provide" is an intent, "will attack" a threat,
     // "will not accept" a refusal (CAMEO 03, 13 and 12)
-    let conditional = tree
+    // "will withdraw its force unless …" and "will attack if …" are threats; "would meet … if
+    // he gave them a veto" is an offer on a condition, an intent
+    let condition = tree
         .children(t)
         .iter()
-        .any(|&c| tree.rel(c) == DepRel::Advcl && matches!(tree.mark_of(c).as_deref(), Some("unless" | "if")));
+        .filter(|&&c| tree.rel(c) == DepRel::Advcl)
+        .find_map(|&c| tree.mark_of(c).filter(|m| m == "unless" || m == "if"));
+    let conditional = match condition.as_deref() {
+        Some("unless") => true,
+        Some(_) => cameo.get(..2).is_some_and(|r| r >= "10"),
+        None => false,
+    };
     let recoded = if mood.refusal {
         refusal_code(&cameo).map(|c| (c, "refusal"))
     } else if modality == Modality::Intended && conditional {
