@@ -379,6 +379,7 @@ fn is_two_sides(tree: &Tree, t: u32) -> bool {
 /// Pronouns, "the two sides", "one another": link to earlier mentions.
 fn resolve_references(doc: &Document, trees: &[Tree], mentions: &mut Vec<ActorMention>, mut trace: Option<&mut Trace>) {
     let mut added = Vec::new();
+    let mut sides: Option<Vec<usize>> = None;
     for (s, tree) in trees.iter().enumerate() {
         for t in tree.tokens() {
             let lower = tree.lower(t);
@@ -406,7 +407,13 @@ fn resolve_references(doc: &Document, trees: &[Tree], mentions: &mut Vec<ActorMe
                     .take(1)
                     .collect(),
                 (Upos::Pron, "they" | "them" | "their" | "themselves") => last_group(mentions, span.start, s as u32),
-                (Upos::Noun, _) if is_two_sides(tree, t) => last_pair(doc, mentions, span.start),
+                (Upos::Noun, _) if is_two_sides(tree, t) => {
+                    let pair = last_pair(doc, mentions, span.start, sides.as_deref());
+                    if !pair.is_empty() {
+                        sides = Some(pair.clone());
+                    }
+                    pair
+                }
                 _ => continue,
             };
             if mentions.iter().any(|m| m.head == t) {
@@ -463,7 +470,7 @@ fn last_group(mentions: &[ActorMention], before: u32, sentence: u32) -> Vec<usiz
 
 /// The two most recent distinct countries that appeared together (coordinated), else the two
 /// most recent distinct countries.
-fn last_pair(doc: &Document, mentions: &[ActorMention], before: u32) -> Vec<usize> {
+fn last_pair(doc: &Document, mentions: &[ActorMention], before: u32, previous: Option<&[usize]>) -> Vec<usize> {
     let prior: Vec<(usize, &ActorMention)> = mentions
         .iter()
         .enumerate()
@@ -478,18 +485,26 @@ fn last_pair(doc: &Document, mentions: &[ActorMention], before: u32) -> Vec<usiz
             return vec![i, j];
         }
     }
-    let mut out: Vec<usize> = Vec::new();
-    for (i, m) in prior.iter().rev() {
-        if !out.iter().any(|&j| mentions[j].code.country == m.code.country) {
-            out.push(*i);
-        }
-        if out.len() == 2 {
-            break;
+    // the sides named by an earlier "both sides", when no new pair came since
+    if let Some(prev) = previous.filter(|p| !p.is_empty()) {
+        return prev.to_vec();
+    }
+    // else the last two countries named before this sentence ("Erdogan urged both sides" does
+    // not count Erdogan among the sides), else before the words themselves
+    let here = doc.sentences.iter().position(|s| s.span.start <= before && before <= s.span.end);
+    for earlier_only in [true, false] {
+        let mut out: Vec<usize> = Vec::new();
+        for (i, m) in prior.iter().rev() {
+            if earlier_only && Some(m.sentence as usize) == here {
+                continue;
+            }
+            if !out.iter().any(|&j| mentions[j].code.country == m.code.country) {
+                out.push(*i);
+            }
+            if out.len() == 2 {
+                return out;
+            }
         }
     }
-    if out.len() == 2 {
-        out
-    } else {
-        Vec::new()
-    }
+    Vec::new()
 }

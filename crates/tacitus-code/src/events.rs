@@ -146,11 +146,12 @@ fn drop_carried_duplicates(tree: &Tree, events: &mut Vec<Event>) {
         .filter(|e| tree.upos(e.trigger) == Upos::Verb && !matches!(e.cameo.as_str(), "010" | "011" | "012" | "013" | "014" | "017"))
         .map(|e| e.trigger)
         .collect();
-    // "agreed to refrain", "refused to deploy", "threatened to attack": the act in the
-    // complement is the content of the intent, refusal or threat already coded
+    // "agreed to refrain", "refused to deploy", "threatened to attack", "urged them to return to
+    // talks": the act in the complement is the content of the intent, refusal, threat or appeal
+    // already coded
     let governing: Vec<u32> = events
         .iter()
-        .filter(|e| matches!(e.cameo.get(..2), Some("03" | "12" | "13")))
+        .filter(|e| matches!(e.cameo.get(..2), Some("02" | "03" | "10" | "12" | "13")))
         .map(|e| e.trigger)
         .collect();
     events.retain(|e| {

@@ -218,3 +218,19 @@ fn a_title_before_an_unknown_name_makes_the_name_an_actor() {
     assert!(e.actor[0].text.ends_with("Amos Wekesa"), "{:?}", e.actor[0].text);
     assert_eq!(countries(&e.recipient), vec!["UGA"]);
 }
+
+#[test]
+fn both_sides_are_the_parties_named_before_and_stay_so() {
+    let text = "Russian President Vladimir Putin met Turkish President Recep Tayyip Erdogan in Sochi on Friday. \
+                The Russian leader later criticised Ukraine. Erdogan urged both sides to return to talks. \
+                The two sides have not met since March.";
+    let ev = code(text, "2022-08-05");
+    let urge = ev.iter().find(|e| e.sentence == 2).expect("the appeal");
+    assert_eq!(countries(&urge.actor), vec!["TUR"]);
+    assert_eq!(countries(&urge.recipient), vec!["RUS", "UKR"], "Erdogan is not one of the sides");
+    let met = ev.iter().find(|e| e.sentence == 3).expect("the meeting");
+    assert_eq!(parties(met), vec!["RUS", "UKR"]);
+    assert_eq!(met.modality, "negated");
+    // the appeal's content is not a second event
+    assert_eq!(ev.iter().filter(|e| e.sentence == 2).count(), 1, "{ev:?}");
+}
