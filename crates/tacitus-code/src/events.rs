@@ -975,6 +975,10 @@ fn subject_or_relative(tree: &Tree, clause: u32, s: u32) -> Vec<u32> {
 
 /// Targets found in the open complement of a trigger ("promised to continue aid to Mozambique").
 fn complement_targets(tree: &Tree, t: u32, sources: &[u32]) -> Vec<u32> {
+    complement_targets_at(tree, t, sources, 0)
+}
+
+fn complement_targets_at(tree: &Tree, t: u32, sources: &[u32], depth: u32) -> Vec<u32> {
     let slots = [
         Slot::Obj,
         Slot::Iobj,
@@ -995,7 +999,10 @@ fn complement_targets(tree: &Tree, t: u32, sources: &[u32]) -> Vec<u32> {
         .chain(purpose_on_object)
         .collect();
     for c in clauses {
-        if tree.upos(c) != Upos::Verb || (tree.rel(c) != DepRel::Xcomp && tree.mark_of(c).as_deref() != Some("to")) {
+        // below the first complement, a clause introduced by a preposition stands for a
+        // prepositional phrase the tagger misread ("withdraw its troops from neighboring Lebanon")
+        let prepositional = depth > 0 && matches!(tree.mark_of(c).as_deref(), Some("from" | "against" | "with" | "on" | "to"));
+        if tree.upos(c) != Upos::Verb || (tree.rel(c) != DepRel::Xcomp && tree.mark_of(c).as_deref() != Some("to") && !prepositional) {
             continue;
         }
         for slot in &slots {
@@ -1008,8 +1015,16 @@ fn complement_targets(tree: &Tree, t: u32, sources: &[u32]) -> Vec<u32> {
                 !sources.contains(x)
                     && !sources.iter().any(|s| tree.doc.actors[*s as usize].code == *code)
                     && (!code.country.is_empty()
-                        || matches!(code.sector.as_str(), "CVL" | "OPP" | "REB" | "REL" | "REF" | "MED" | "LAB" | "EDU"))
+                        || (matches!(slot, Slot::Obj)
+                            && matches!(code.sector.as_str(), "CVL" | "OPP" | "REB" | "REL" | "REF" | "MED" | "LAB" | "EDU")))
             });
+            if !v.is_empty() {
+                return v;
+            }
+        }
+        // "threatened to deliver devastating blows to …": one level further down
+        if depth < 2 {
+            let v = complement_targets_at(tree, c, sources, depth + 1);
             if !v.is_empty() {
                 return v;
             }
