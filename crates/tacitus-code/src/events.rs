@@ -1036,7 +1036,24 @@ fn complement_targets_at(tree: &Tree, t: u32, sources: &[u32], depth: u32) -> Ve
 /// Subjects of "that" clauses and "if/unless" conditions under a trigger.
 fn clause_subject_targets(tree: &Tree, t: u32, sources: &[u32]) -> Vec<u32> {
     let mut out = Vec::new();
-    for c in tree.children_rel(t, &[DepRel::Ccomp, DepRel::Advcl]) {
+    // the condition may hang on the complement ("threatened to stop talks if the US goes ahead")
+    let mut heads: Vec<u32> = vec![t];
+    for k in 0..3 {
+        let next: Vec<u32> = heads
+            .get(k..)
+            .unwrap_or(&[])
+            .iter()
+            .flat_map(|&h| tree.children_rel(h, &[DepRel::Xcomp]).collect::<Vec<_>>())
+            .collect();
+        heads.extend(next);
+    }
+    heads.dedup();
+    let clauses: Vec<u32> = heads
+        .iter()
+        .flat_map(|&h| tree.children_rel(h, &[DepRel::Ccomp, DepRel::Advcl]).collect::<Vec<_>>())
+        .filter(|&c| c == t || tree.head(c) == Some(t) || tree.rel(c) == DepRel::Advcl)
+        .collect();
+    for c in clauses {
         let mark = tree.mark_of(c);
         let ok = match tree.rel(c) {
             DepRel::Ccomp => mark.as_deref().is_none_or(|m| m == "that"),
