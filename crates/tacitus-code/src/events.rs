@@ -154,6 +154,39 @@ fn drop_carried_duplicates(tree: &Tree, events: &mut Vec<Event>) {
         .filter(|e| matches!(e.cameo.get(..2), Some("02" | "03" | "10" | "12" | "13")))
         .map(|e| e.trigger)
         .collect();
+    // the governing event takes the more specific code of the same kind found in its complement
+    // ("promised to continue military aid" is 0332, not 030; "refused to release the hostages"
+    // 1243, not 124)
+    let n = events.len();
+    let mut absorbed = vec![false; n];
+    for gi in 0..n {
+        if !governing.contains(&events[gi].trigger) {
+            continue;
+        }
+        for ei in 0..n {
+            if ei == gi || absorbed[ei] || absorbed[gi] {
+                continue;
+            }
+            let (g, e) = (&events[gi], &events[ei]);
+            let same_kind = e.cameo.get(..2) == g.cameo.get(..2) && e.cameo != g.cameo;
+            let finer = e.cameo.starts_with(g.cameo.as_str()) || (g.cameo.len() == 3 && g.cameo.ends_with('0'));
+            if same_kind && finer && in_complement(tree, e.trigger, g.trigger) {
+                let (code, recipients) = (e.cameo.clone(), e.recipients.clone());
+                let g = &mut events[gi];
+                g.rule = format!("{}+complement:{}->{code}", g.rule, g.cameo);
+                g.cameo = code;
+                if g.recipients.is_empty() {
+                    g.recipients = recipients;
+                }
+                absorbed[ei] = true;
+            }
+        }
+    }
+    let mut k = 0;
+    events.retain(|_| {
+        k += 1;
+        !absorbed[k - 1]
+    });
     events.retain(|e| {
         if tree.rel(e.trigger) == DepRel::Xcomp && tree.head(e.trigger).is_some_and(|h| governing.contains(&h)) {
             return false;
@@ -166,6 +199,21 @@ fn drop_carried_duplicates(tree: &Tree, events: &mut Vec<Event>) {
             None => true,
         }
     });
+}
+
+/// Is `x` inside the complement of `g` ("promised [to continue [military aid]]")?
+fn in_complement(tree: &Tree, mut x: u32, g: u32) -> bool {
+    for _ in 0..3 {
+        let Some(h) = tree.head(x) else { return false };
+        if !matches!(tree.rel(x), DepRel::Xcomp | DepRel::Obj | DepRel::Ccomp | DepRel::Nmod) {
+            return false;
+        }
+        if h == g {
+            return true;
+        }
+        x = h;
+    }
+    false
 }
 
 fn trigger_pos(tree: &Tree, t: u32) -> Option<TriggerPos> {
@@ -351,30 +399,50 @@ fn code_trigger(coder: &Coder, tree: &Tree, sentence: u32, t: u32, extra: &mut V
     {
         return None; // "peacekeepers", "protesters": an actor, not an event
     }
-    let ids = lemma_candidates(tree.lemma(t), &tree.lower(t), pos)
-        .into_iter()
-        .map(|l| coder.patterns.for_lemma(pos, &l))
-        .find(|ids| !ids.is_empty())?;
+    // a compound noun first ("air-strike", "military-aid", "hunger-strike"), then the word's
+    // lemma and forms; the first form whose patterns hold wins
+    let mut forms = if pos == TriggerPos::Noun {
+        compound_forms(tree, t)
+    } else {
+        Vec::new()
+    };
+    forms.extend(lemma_candidates(tree.lemma(t), &tree.lower(t), pos));
     let mut best: Option<Candidate> = None;
-    for &i in ids {
-        let p = &coder.patterns.patterns[i as usize];
-        match constraints_hold(tree, t, p) {
-            Ok(n) => {
-                let specificity = n * 10 + p.weight as u32;
-                if best.as_ref().is_none_or(|b| specificity > b.specificity) {
-                    best = Some(Candidate { pattern: p, specificity });
+    let mut tried: Vec<u32> = Vec::new();
+    for form in &forms {
+        for &i in coder.patterns.for_lemma(pos, form) {
+            if tried.contains(&i) {
+                continue;
+            }
+            tried.push(i);
+            let p = &coder.patterns.patterns[i as usize];
+            match constraints_hold(tree, t, p) {
+                Ok(n) => {
+                    let specificity = n * 10 + p.weight as u32;
+                    if best.as_ref().is_none_or(|b| specificity > b.specificity) {
+                        best = Some(Candidate { pattern: p, specificity });
+                    }
+                }
+                Err(why) => {
+                    if let Some(tr) = trace.as_deref_mut() {
+                        tr.push(format!("  '{}' {} {}: {why}", tree.text(t), p.cameo, p.origin));
+                    }
                 }
             }
-            Err(why) => {
-                if let Some(tr) = trace.as_deref_mut() {
-                    tr.push(format!("  '{}' {} {}: {why}", tree.text(t), p.cameo, p.origin));
-                }
-            }
+        }
+        if best.is_some() {
+            break;
         }
     }
     let cand = best?;
     let p = cand.pattern;
     let mut sources = find_parties(tree, t, pos, &p.source, true);
+    if sources.is_empty() && pos == TriggerPos::Noun && !p.source.is_empty() {
+        // "promised to continue military aid": the doer of a nominal act may be only the
+        // subject of the verb that carries it
+        sources = find_parties(tree, t, pos, &[Slot::Subj], true);
+        sources.retain(|&a| !tree.doc.actors[a as usize].code.country.is_empty());
+    }
     let mut targets = find_parties(tree, t, pos, &p.target, false);
     let reciprocal_object = object_is_reciprocal(tree, t);
     sources.dedup();
@@ -1115,6 +1183,10 @@ fn find_parties(tree: &Tree, t: u32, pos: TriggerPos, slots: &[Slot], is_source:
             for x in std::iter::once(tok).chain(tree.conjuncts(tok)) {
                 out.extend(mentions_in_phrase(tree, x, 0, t));
             }
+        }
+        if matches!(slot, Slot::Amod) {
+            // "Russian aid" names a party, "military aid" a kind of aid
+            out.retain(|&m| !tree.doc.actors[m as usize].code.country.is_empty());
         }
         if out.is_empty() && !is_source {
             // "talks hosted by Putin": the target is the talks' participants

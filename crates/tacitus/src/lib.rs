@@ -336,7 +336,19 @@ fn recipients_from_places(doc: &mut Document) {
         if !marked_by(
             doc,
             place.span,
-            &["in", "at", "to", "into", "from", "throughout", "across", "near", "inside"],
+            &[
+                "in",
+                "at",
+                "to",
+                "into",
+                "from",
+                "throughout",
+                "across",
+                "near",
+                "inside",
+                "on",
+                "against",
+            ],
         ) {
             continue;
         }

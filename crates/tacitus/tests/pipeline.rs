@@ -234,3 +234,16 @@ fn both_sides_are_the_parties_named_before_and_stay_so() {
     // the appeal's content is not a second event
     assert_eq!(ev.iter().filter(|e| e.sentence == 2).count(), 1, "{ev:?}");
 }
+
+#[test]
+fn the_most_specific_code_wins_and_strikes_on_a_place_target_its_country() {
+    let ev = code("Britain promised to continue military aid to Mozambique.", "1990-02-01");
+    assert_eq!(ev.len(), 1, "{ev:?}");
+    assert_eq!(ev[0].cameo, "0332", "intent to provide military aid: {:?}", ev[0].rule);
+    assert_eq!(countries(&ev[0].actor), vec!["GBR"]);
+    assert_eq!(countries(&ev[0].recipient), vec!["MOZ"]);
+    let ev = code("Israeli jets carried out an air strike on Gaza on Monday.", "2021-05-10");
+    let e = ev.first().expect("the strike");
+    assert_eq!(e.cameo, "195");
+    assert_eq!(countries(&e.recipient), vec!["PSE"]);
+}
