@@ -38,8 +38,6 @@ const INTENT_GOVERNORS: &[&str] = &[
     "propose",
     "consider",
     "threaten",
-    "try",
-    "attempt",
     "move",
     "commit",
     "committed",

@@ -247,3 +247,11 @@ fn the_most_specific_code_wins_and_strikes_on_a_place_target_its_country() {
     assert_eq!(e.cameo, "195");
     assert_eq!(countries(&e.recipient), vec!["PSE"]);
 }
+
+#[test]
+fn an_attempt_is_an_act_not_an_intent() {
+    let ev = code("Gunmen loyal to the rebels tried to assassinate Somali President Hassan Sheikh Mohamud on Monday.", "2023-02-06");
+    let e = ev.iter().find(|e| e.cameo.starts_with("18")).expect("an assault, not a threat");
+    assert_eq!(e.modality, "asserted");
+    assert_eq!(countries(&e.recipient), vec!["SOM"]);
+}
