@@ -442,7 +442,20 @@ fn resolve_references(doc: &Document, trees: &[Tree], mentions: &mut Vec<ActorMe
         }
     }
     mentions.extend(added);
-    mentions.sort_by_key(|m| (m.span.start, m.head));
+    // sort by position, keeping antecedent indices pointing at the same mentions
+    let mut order: Vec<usize> = (0..mentions.len()).collect();
+    order.sort_by_key(|&i| (mentions[i].span.start, mentions[i].head, i));
+    let mut new_index = vec![0u32; mentions.len()];
+    for (new, &old) in order.iter().enumerate() {
+        new_index[old] = new as u32;
+    }
+    let mut sorted: Vec<ActorMention> = order.iter().map(|&i| mentions[i].clone()).collect();
+    for m in &mut sorted {
+        if let Some(a) = m.antecedent {
+            m.antecedent = new_index.get(a as usize).copied();
+        }
+    }
+    *mentions = sorted;
 }
 
 /// The most recent group of mentions sharing a head (coordinated or plural), for "they".

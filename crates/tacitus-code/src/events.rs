@@ -123,6 +123,7 @@ pub fn extract(coder: &Coder, doc: &mut Document, mut trace: Option<&mut Trace>)
             sentence_events.extend(extra);
         }
         drop_carried_duplicates(&tree, &mut sentence_events);
+        statements_of_obligation(&tree, &mut sentence_events);
         // governing events first, then by position: the main event of a sentence leads
         // plain statements ("said") wrap the events they report: those come first
         let plain = |e: &Event| matches!(e.cameo.as_str(), "010" | "011" | "012" | "013" | "014" | "017");
@@ -197,6 +198,54 @@ fn drop_carried_duplicates(tree: &Tree, events: &mut Vec<Event>) {
             None => true,
         }
     });
+}
+
+/// "The Bush administration declared that China must drop barriers": a statement that another
+/// party must act is a demand (100) on that party, even when the act itself is not coded (when
+/// it is, the obligation already made a finer demand with the same trigger).
+fn statements_of_obligation(tree: &Tree, events: &mut [Event]) {
+    let doc = tree.doc;
+    let demanded: Vec<u32> = events
+        .iter()
+        .filter(|e| e.rule.starts_with("obligation:"))
+        .map(|e| e.trigger)
+        .collect();
+    for e in events.iter_mut() {
+        if !matches!(e.cameo.as_str(), "010" | "012" | "013" | "017" | "019") || demanded.contains(&e.trigger) || e.actors.is_empty() {
+            continue;
+        }
+        let t = e.trigger;
+        for c in tree.children_rel(t, &[DepRel::Ccomp]) {
+            if tree.mark_of(c).is_some_and(|m| m != "that") {
+                continue;
+            }
+            let must = tree
+                .children_rel(c, &[DepRel::Aux])
+                .any(|a| matches!(tree.lower(a).as_str(), "must" | "should" | "ought"))
+                || (matches!(tree.lemma(c), "need" | "have")
+                    && tree
+                        .children_rel(c, &[DepRel::Xcomp])
+                        .any(|x| tree.mark_of(x).as_deref() == Some("to")));
+            if !must || tree.is_negated(c) {
+                continue;
+            }
+            let mut targets: Vec<u32> = tree
+                .children_rel(c, &[DepRel::Nsubj])
+                .flat_map(|s| std::iter::once(s).chain(tree.conjuncts(s)).collect::<Vec<_>>())
+                .flat_map(|x| mentions_in_phrase(tree, x, 0, t))
+                .collect();
+            targets.retain(|&m| {
+                let code = &doc.actors[m as usize].code;
+                !code.country.is_empty() && !e.actors.iter().any(|&a| doc.actors[a as usize].code == *code)
+            });
+            if !targets.is_empty() {
+                e.rule = format!("{}+obligation:{}->100", e.rule, e.cameo);
+                e.cameo = "100".into();
+                e.recipients = targets;
+                break;
+            }
+        }
+    }
 }
 
 /// Is `x` inside the complement of `g` ("promised [to continue [military aid]]")?

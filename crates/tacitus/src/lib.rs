@@ -307,6 +307,14 @@ fn countries_for_unnamed(doc: &mut Document) {
         m.code.country = c;
         m.rule = format!("{}+{why}", m.rule);
     }
+    // references to those groups ("their withdrawal" after "their forces") follow them
+    for i in 0..doc.actors.len() {
+        if let Some(a) = doc.actors[i].antecedent.map(|a| a as usize) {
+            if doc.actors[i].code.country.is_empty() && a < doc.actors.len() && !doc.actors[a].code.country.is_empty() {
+                doc.actors[i].code.country = doc.actors[a].code.country.clone();
+            }
+        }
+    }
 }
 
 /// An act aimed at no named party happened somewhere: the country where it happened is its

@@ -250,8 +250,28 @@ fn the_most_specific_code_wins_and_strikes_on_a_place_target_its_country() {
 
 #[test]
 fn an_attempt_is_an_act_not_an_intent() {
-    let ev = code("Gunmen loyal to the rebels tried to assassinate Somali President Hassan Sheikh Mohamud on Monday.", "2023-02-06");
+    let ev = code(
+        "Gunmen loyal to the rebels tried to assassinate Somali President Hassan Sheikh Mohamud on Monday.",
+        "2023-02-06",
+    );
     let e = ev.iter().find(|e| e.cameo.starts_with("18")).expect("an assault, not a threat");
     assert_eq!(e.modality, "asserted");
     assert_eq!(countries(&e.recipient), vec!["SOM"]);
+}
+
+#[test]
+fn saying_another_party_must_act_is_a_demand() {
+    let ev = code(
+        "The European Union declared on Monday that Turkey must drop its new visa rules.",
+        "2020-01-06",
+    );
+    let e = ev.first().expect("an event");
+    assert!(e.cameo.starts_with("10"), "a demand, not a statement: {e:?}");
+    assert_eq!(countries(&e.recipient), vec!["TUR"]);
+    // saying what one will do oneself is no demand
+    let ev = code(
+        "The European Union declared on Monday that it must review its own visa rules.",
+        "2020-01-06",
+    );
+    assert!(ev.iter().all(|e| !e.cameo.starts_with("10")), "{ev:?}");
 }
