@@ -3,7 +3,7 @@
 //! ```text
 //! cargo run --release -p tacitus-nlp --example syntax -- train ../shared/ud resources/models/en_syntax.bin [--no-gum] [--jackknife K] [--tagger-epochs N] [--parser-epochs N]
 //! cargo run --release -p tacitus-nlp --example syntax -- eval MODEL FILE.conllu
-//! cargo run --release -p tacitus-nlp --example syntax -- bench MODEL FILE.conllu
+//! cargo run --release -p tacitus-nlp --example syntax -- bench MODEL FILE.conllu [--rounds N] [--hot K]
 //! cargo run --release -p tacitus-nlp --example syntax -- prune MODEL OUT TAGGER_MIN PARSER_MIN
 //! ```
 //! `MODEL` may be `default` for the bundled model.

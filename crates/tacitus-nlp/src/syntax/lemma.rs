@@ -4,7 +4,7 @@
 
 use super::binio::{Reader, Writer};
 use super::conllu::TreeSentence;
-use super::perceptron::{hash_str, mix};
+use super::perceptron::{hash_bytes, hash_str, mix};
 use super::Error;
 use std::collections::HashMap;
 
@@ -44,6 +44,17 @@ impl Edit {
     }
 
     fn apply(&self, form: &str) -> Option<String> {
+        if form.is_ascii() {
+            // Bytes are characters.
+            let keep = form.len().checked_sub(self.strip as usize)?;
+            let mut out = String::with_capacity(keep + self.append.len());
+            out.push_str(&form[..keep]);
+            if self.lower {
+                out.make_ascii_lowercase();
+            }
+            out.push_str(&self.append);
+            return (!out.is_empty()).then_some(out);
+        }
         let base = if self.lower { form.to_lowercase() } else { form.to_string() };
         let n = base.chars().count();
         let keep = n.checked_sub(self.strip as usize)?;
@@ -70,6 +81,22 @@ pub struct Lemmatizer {
 
 impl Lemmatizer {
     fn by_rule(&self, form: &str, xpos: u8) -> Option<String> {
+        if form.is_ascii() && form.len() <= 64 {
+            // Bytes are characters, and the lowercased suffix is a suffix of the lowercased word.
+            let mut buf = [0u8; 64];
+            let lower = &mut buf[..form.len()];
+            lower.copy_from_slice(form.as_bytes());
+            lower.make_ascii_lowercase();
+            for k in (0..=MAX_SUFFIX.min(form.len())).rev() {
+                let key = mix(hash_bytes(&lower[form.len() - k..]), xpos as u64 + 1);
+                if let Some(&e) = self.rules.get(&key) {
+                    if let Some(out) = self.edits.get(e as usize).and_then(|ed| ed.apply(form)) {
+                        return Some(out);
+                    }
+                }
+            }
+            return None;
+        }
         let chars: Vec<(usize, char)> = form.char_indices().collect();
         for k in (0..=MAX_SUFFIX.min(chars.len())).rev() {
             let start = if k == 0 { form.len() } else { chars[chars.len() - k].0 };
@@ -90,10 +117,15 @@ impl Lemmatizer {
         if let Some(l) = self.exceptions.get(&word_key(form, xpos)) {
             return l.clone();
         }
-        let lower = form.to_lowercase();
-        if lower == form {
+        let unchanged_by_lowercase = if form.is_ascii() {
+            !form.bytes().any(|b| b.is_ascii_uppercase())
+        } else {
+            form.to_lowercase() == form
+        };
+        if unchanged_by_lowercase {
             return self.by_rule(form, xpos).unwrap_or_else(|| form.to_string());
         }
+        let lower = form.to_lowercase();
         if is_proper(xpos) {
             return self.by_rule(form, xpos).unwrap_or_else(|| form.to_string());
         }

@@ -408,7 +408,7 @@ fn punct_prefix(punct: &[bool]) -> Vec<u32> {
 
 /// The trained parser.
 pub struct Parser {
-    pub(crate) model: Model,
+    model: Model,
 }
 
 /// Parse result of one word: 0-based head index (`None` = root) and relation.
@@ -445,6 +445,18 @@ fn best_valid<T: PartialOrd>(st: &State, scores: &[T]) -> Option<usize> {
 }
 
 impl State {
+    /// The only allowed class, when there is just one (no need to score): SHIFT on an empty
+    /// stack, the root arc when only the root and one word remain.
+    fn forced(&self) -> Option<usize> {
+        if self.stack.is_empty() {
+            Some(0)
+        } else if self.b == self.n && self.stack.len() == 1 {
+            Some(1 + DepRel::Root.index())
+        } else {
+            None
+        }
+    }
+
     /// Is a transition class allowed now?
     fn valid(&self, class: usize) -> bool {
         let (m, l) = decode(class);
@@ -463,10 +475,16 @@ impl Parser {
         let mut feats = Vec::with_capacity(128);
         let mut scores = self.model.score_buffer();
         while !st.terminal() {
-            features(&st, inp, &pp, &mut feats);
-            self.model.score(&feats, &mut scores);
-            let Some(best) = best_valid(&st, &scores) else {
-                break;
+            let best = match st.forced() {
+                Some(c) => c,
+                None => {
+                    features(&st, inp, &pp, &mut feats);
+                    self.model.score(&feats, &mut scores);
+                    let Some(best) = best_valid(&st, &scores) else {
+                        break;
+                    };
+                    best
+                }
             };
             let (m, l) = decode(best);
             st.apply(m, l);
@@ -676,6 +694,9 @@ mod tests {
                     .max_by(|a, b| scores[*a].total_cmp(&scores[*b]));
                 let fast = best_valid(&st, &scores);
                 assert_eq!(fast, slow);
+                if let Some(c) = st.forced() {
+                    assert_eq!((0..n_classes()).filter(|c| st.valid(*c)).collect::<Vec<_>>(), vec![c]);
+                }
                 let (m, l) = decode(fast.expect("a move"));
                 st.apply(m, l);
             }

@@ -3,7 +3,7 @@
 
 use super::binio::{Reader, Writer};
 use super::conllu::TreeSentence;
-use super::perceptron::{hash_str, mix, Model, Rng, Trainer};
+use super::perceptron::{hash_bytes, hash_str, mix, Model, Rng, Trainer};
 use super::Error;
 use std::collections::{BTreeSet, HashMap};
 use tacitus_doc::Upos;
@@ -90,8 +90,88 @@ fn shape(word: &str) -> String {
     out
 }
 
+/// Longest word the allocation-free ASCII path of [`lex`] handles.
+const ASCII_MAX: usize = 64;
+
 /// Lexical values of one word.
 pub fn lex(word: &str, amb: &HashMap<u64, u64>) -> Lex {
+    if word.is_ascii() && word.len() <= ASCII_MAX {
+        return lex_ascii(word.as_bytes(), amb);
+    }
+    lex_general(word, amb)
+}
+
+/// [`lex`] of an ASCII word without allocating (bytes are characters); same values as
+/// [`lex_general`].
+fn lex_ascii(word: &[u8], amb: &HashMap<u64, u64>) -> Lex {
+    let mut buf = [0u8; ASCII_MAX];
+    let n = word.len();
+    let lower_s = &mut buf[..n];
+    lower_s.copy_from_slice(word);
+    lower_s.make_ascii_lowercase();
+    let lower_s = &*lower_s;
+    let lower = hash_bytes(lower_s);
+    let mut suf = [0u64; 4];
+    for (k, s) in suf.iter_mut().enumerate() {
+        let len = k + 1;
+        *s = if n >= len {
+            mix(hash_bytes(&lower_s[n - len..]), 100 + k as u64)
+        } else {
+            0
+        };
+    }
+    let mut pre = [0u64; 3];
+    for (k, p) in pre.iter_mut().enumerate() {
+        let len = k + 1;
+        *p = if n > len {
+            mix(hash_bytes(&lower_s[..len]), 200 + k as u64)
+        } else {
+            0
+        };
+    }
+    let mut shape_buf = [0u8; 12];
+    let mut m = 0;
+    let mut last = 0u8;
+    for &c in word.iter().take(12) {
+        let k = if c.is_ascii_uppercase() {
+            b'X'
+        } else if c.is_ascii_lowercase() {
+            b'x'
+        } else if c.is_ascii_digit() {
+            b'd'
+        } else {
+            c
+        };
+        if k != last {
+            shape_buf[m] = k;
+            m += 1;
+        }
+        last = k;
+    }
+    let (mut letters, mut upper) = (0usize, 0usize);
+    for &c in word {
+        letters += c.is_ascii_alphabetic() as usize;
+        upper += c.is_ascii_uppercase() as usize;
+    }
+    let case = match word.iter().find(|c| c.is_ascii_alphabetic()) {
+        None => 0,
+        Some(c) if c.is_ascii_lowercase() => 1,
+        Some(_) if letters >= 2 && upper == letters => 3,
+        Some(_) => 2,
+    };
+    Lex {
+        form: hash_bytes(word),
+        lower,
+        suf,
+        pre,
+        shape: hash_bytes(&shape_buf[..m]),
+        amb: amb.get(&lower).copied().unwrap_or(0),
+        case,
+    }
+}
+
+/// [`lex`] of any word.
+fn lex_general(word: &str, amb: &HashMap<u64, u64>) -> Lex {
     let lower_s = word.to_lowercase();
     let lower = hash_str(&lower_s);
     let chars: Vec<(usize, char)> = lower_s.char_indices().collect();
@@ -204,7 +284,7 @@ pub struct Tagger {
     /// Joint tag classes: (UPOS, XPOS index).
     pub classes: Vec<(Upos, u8)>,
     amb: HashMap<u64, u64>,
-    pub(crate) model: Model,
+    model: Model,
     /// Second pass, seeing the first pass's tags to the right.
     second: Option<Model>,
 }
@@ -463,6 +543,30 @@ mod tests {
         assert_eq!(shape("Sochi"), "Xx");
         assert_eq!(shape("1990s"), "dx");
         assert_eq!(shape("U.S."), "X.X.");
+    }
+
+    #[test]
+    fn ascii_lexes_equal_the_general_path() {
+        let amb = HashMap::new();
+        for w in [
+            "Sochi",
+            "1990s",
+            "U.S.",
+            "talks",
+            "A",
+            "",
+            "x-ray",
+            "IBM's",
+            "ALL-CAPS",
+            "a1b2c3d4e5f6g7h8",
+            "--",
+            "Ok?",
+        ] {
+            let (a, b) = (lex(w, &amb), lex_general(w, &amb));
+            assert_eq!((a.form, a.lower, a.suf, a.pre), (b.form, b.lower, b.suf, b.pre), "{w}");
+            assert_eq!((a.shape, a.amb, a.case), (b.shape, b.amb, b.case), "{w}");
+        }
+        assert_eq!(lex("Köln", &amb).lower, lex("köln", &amb).lower);
     }
 
     #[test]
