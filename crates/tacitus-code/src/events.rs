@@ -168,9 +168,18 @@ fn drop_carried_duplicates(tree: &Tree, events: &mut Vec<Event>) {
             }
             let (g, e) = (&events[gi], &events[ei]);
             let same_kind = e.cameo.get(..2) == g.cameo.get(..2) && e.cameo != g.cameo;
-            let finer = e.cameo.starts_with(g.cameo.as_str()) || (g.cameo.len() == 3 && g.cameo.ends_with('0'));
-            if same_kind && finer && in_complement(tree, e.trigger, g.trigger) {
-                let (code, recipients) = (e.cameo.clone(), e.recipients.clone());
+            let generic = g.cameo.len() == 3 && g.cameo.ends_with('0');
+            let finer = e.cameo.starts_with(g.cameo.as_str()) || generic;
+            // "demanded that the Sudanese government end curbs on the press": a generic demand,
+            // appeal, refusal, threat or intent takes its kind of the act it is about
+            let derived = if generic && !same_kind {
+                family_code(&g.cameo, &e.cameo)
+            } else {
+                None
+            };
+            if ((same_kind && finer) || derived.is_some_and(|d| d != g.cameo)) && in_complement(tree, e.trigger, g.trigger) {
+                let code = derived.map(str::to_string).unwrap_or_else(|| e.cameo.clone());
+                let recipients = e.recipients.clone();
                 let g = &mut events[gi];
                 g.rule = format!("{}+complement:{}->{code}", g.rule, g.cameo);
                 g.cameo = code;
@@ -187,7 +196,13 @@ fn drop_carried_duplicates(tree: &Tree, events: &mut Vec<Event>) {
         !absorbed[k - 1]
     });
     events.retain(|e| {
-        if tree.rel(e.trigger) == DepRel::Xcomp && tree.head(e.trigger).is_some_and(|h| governing.contains(&h)) {
+        // "demanded that Libya release the hostages": the release is demanded, not done
+        let content = match tree.rel(e.trigger) {
+            DepRel::Xcomp => true,
+            DepRel::Ccomp => tree.mark_of(e.trigger).is_none_or(|m| m == "that"),
+            _ => false,
+        };
+        if content && tree.head(e.trigger).is_some_and(|h| governing.contains(&h)) {
             return false;
         }
         if tree.upos(e.trigger) != Upos::Noun {
@@ -246,6 +261,54 @@ fn statements_of_obligation(tree: &Tree, events: &mut [Event]) {
             }
         }
     }
+}
+
+/// The code of the governing kind (appeal 02, intent 03, demand 10, refusal 12, threat 13) for
+/// the act `act` it is about, from CAMEO's parallel sub-code structure.
+fn family_code(governing: &str, act: &str) -> Option<&'static str> {
+    match governing.get(..2)? {
+        "10" => demand_code(act),
+        "02" => demand_code(act).and_then(appeal_of_demand),
+        "12" => refusal_code(act),
+        "13" => threat_code(act),
+        "03" => intent_code(act),
+        _ => None,
+    }
+}
+
+/// CAMEO's appeals (02x) mirror its demands (10x): 1031 "demand economic aid" is 0231 "appeal
+/// for economic aid".
+fn appeal_of_demand(demand: &'static str) -> Option<&'static str> {
+    const PAIRS: &[(&str, &str)] = &[
+        ("100", "020"),
+        ("101", "021"),
+        ("1011", "0211"),
+        ("1012", "0212"),
+        ("1013", "0213"),
+        ("1014", "0214"),
+        ("102", "022"),
+        ("103", "023"),
+        ("1031", "0231"),
+        ("1032", "0232"),
+        ("1033", "0233"),
+        ("1034", "0234"),
+        ("104", "024"),
+        ("1041", "0241"),
+        ("1042", "0242"),
+        ("1043", "0243"),
+        ("1044", "0244"),
+        ("105", "025"),
+        ("1051", "0251"),
+        ("1052", "0252"),
+        ("1053", "0253"),
+        ("1054", "0254"),
+        ("1055", "0255"),
+        ("1056", "0256"),
+        ("106", "026"),
+        ("107", "027"),
+        ("108", "028"),
+    ];
+    PAIRS.iter().find(|(d, _)| *d == demand).map(|(_, a)| *a)
 }
 
 /// Is `x` inside the complement of `g` ("promised [to continue [military aid]]")?

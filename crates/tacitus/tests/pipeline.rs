@@ -275,3 +275,10 @@ fn saying_another_party_must_act_is_a_demand() {
     );
     assert!(ev.iter().all(|e| !e.cameo.starts_with("10")), "{ev:?}");
 }
+
+#[test]
+fn what_is_demanded_did_not_happen() {
+    let ev = code("The United States demanded that Libya release the two American hostages.", "2020-01-06");
+    assert!(ev.iter().any(|e| e.cameo.starts_with("10") && countries(&e.recipient) == vec!["LBY"]), "{ev:?}");
+    assert!(ev.iter().all(|e| !e.cameo.starts_with("08")), "the release is only demanded: {ev:?}");
+}
