@@ -814,6 +814,10 @@ const MISHAPS: &[&str] = &[
 /// Is this violent act's doer unnamed (a passive without agent, or a weapon as subject), and
 /// not a mishap or disaster?
 fn faceless_violence(tree: &Tree, t: u32, cameo: &str) -> bool {
+    if cameo.starts_with("17") {
+        // "was arrested in Lebanon": coercion by unnamed authorities
+        return tree.is_passive(t) && tree.child_rel(t, &[DepRel::OblAgent]).is_none();
+    }
     if !matches!(cameo.get(..2), Some("18" | "19" | "20")) {
         return false;
     }

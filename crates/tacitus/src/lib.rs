@@ -221,6 +221,49 @@ fn meetings_by_venue(doc: &mut Document) {
     }
 }
 
+/// "A missionary was arrested in Lebanon": coercion (CAMEO 17) by unnamed hands in a state is
+/// that state's doing; its authorities (the place's country, GOV) become the source. Violence
+/// by unnamed hands (18–20) keeps an unknown source: a bomb in Baghdad is not Iraq's act.
+fn authorities_of_the_place(doc: &mut Document) {
+    for i in 0..doc.events.len() {
+        let e = &doc.events[i];
+        if !e.actors.is_empty() || !e.cameo.starts_with("17") {
+            continue;
+        }
+        let Some(place) = e.place.and_then(|p| doc.places.get(p as usize)) else {
+            continue;
+        };
+        if !is_state(&place.country)
+            || e.recipients
+                .iter()
+                .any(|&r| doc.actors[r as usize].code.country == place.country && doc.actors[r as usize].code.sector.is_empty())
+        {
+            continue;
+        }
+        let (span, country, name) = (place.span, place.country.clone(), place.name.clone());
+        let Some(head) = doc
+            .tokens
+            .iter()
+            .rposition(|t| t.span.end <= span.end && t.span.start >= span.start)
+        else {
+            continue;
+        };
+        doc.actors.push(tacitus_doc::ActorMention {
+            span,
+            head: head as u32,
+            sentence: doc.events[i].sentence,
+            code: tacitus_doc::ActorCode::new(&country, "GOV"),
+            name: Some(name),
+            rule: "authorities-of-place".into(),
+            antecedent: None,
+        });
+        let m = (doc.actors.len() - 1) as u32;
+        let e = &mut doc.events[i];
+        e.actors.push(m);
+        e.rule = format!("{}+authorities-of-place", e.rule);
+    }
+}
+
 /// Pseudo-countries of organisation codes: not a state a group can belong to.
 fn is_state(country: &str) -> bool {
     country.len() == 3 && !matches!(country, "IGO" | "NGO" | "IMG" | "MNC")
@@ -472,6 +515,7 @@ impl Pipeline {
         }
         self.places.attach_excluding(doc, &|e, p| parties.contains(&(e, p)));
         countries_for_unnamed(doc);
+        authorities_of_the_place(doc);
         meetings_by_venue(doc);
         recipients_from_places(doc);
     }

@@ -278,7 +278,28 @@ fn saying_another_party_must_act_is_a_demand() {
 
 #[test]
 fn what_is_demanded_did_not_happen() {
-    let ev = code("The United States demanded that Libya release the two American hostages.", "2020-01-06");
-    assert!(ev.iter().any(|e| e.cameo.starts_with("10") && countries(&e.recipient) == vec!["LBY"]), "{ev:?}");
-    assert!(ev.iter().all(|e| !e.cameo.starts_with("08")), "the release is only demanded: {ev:?}");
+    let ev = code(
+        "The United States demanded that Libya release the two American hostages.",
+        "2020-01-06",
+    );
+    assert!(
+        ev.iter()
+            .any(|e| e.cameo.starts_with("10") && countries(&e.recipient) == vec!["LBY"]),
+        "{ev:?}"
+    );
+    assert!(
+        ev.iter().all(|e| !e.cameo.starts_with("08")),
+        "the release is only demanded: {ev:?}"
+    );
+}
+
+#[test]
+fn coercion_by_unnamed_hands_is_the_authorities_of_the_place() {
+    let ev = code("Two Iraqi journalists were detained in Baghdad on Monday.", "2020-01-06");
+    let e = ev.iter().find(|e| e.cameo.starts_with("17")).expect("an arrest");
+    assert_eq!(e.actor.iter().map(|a| a.code.as_str()).collect::<Vec<_>>(), vec!["IRQGOV"]);
+    assert!(e.rule.contains("authorities-of-place"));
+    // no place, no authority invented
+    let ev = code("Three activists were arrested on Monday.", "2020-01-06");
+    assert!(ev.iter().all(|e| e.actor.is_empty()), "{ev:?}");
 }
