@@ -1360,6 +1360,12 @@ fn mentions_in_phrase(tree: &Tree, x: u32, depth: u32, trigger: u32) -> Vec<u32>
             out.extend(mentions_in_phrase(tree, c, depth + 1, trigger));
         }
     }
+    // "his counterpart Italian President Sergio Mattarella": a possessive pronoun is not a
+    // party when the phrase names one
+    let named = |m: &u32| tree.doc.actors[*m as usize].rule != "coref";
+    if out.iter().any(named) {
+        out.retain(|m| named(m) || tree.rel(tree.doc.actors[*m as usize].head) != DepRel::NmodPoss);
+    }
     out
 }
 
@@ -1415,6 +1421,14 @@ fn linear_conjuncts(tree: &Tree, x: u32, found: &[u32]) -> Vec<u32> {
             ms
         };
         if ms.is_empty() || !tree.dominates(x, doc.actors[ms[0] as usize].head) {
+            break;
+        }
+        // "his Lebanese counterpart, Michel Aoun": an apposition names the same party again
+        let h = doc.actors[ms[0] as usize].head;
+        if tree.lower(next) == ","
+            && tree.rel(h) == DepRel::Appos
+            && found.iter().any(|&f| tree.head(h) == Some(doc.actors[f as usize].head))
+        {
             break;
         }
         end = ms.iter().map(|&m| doc.actors[m as usize].span.end).max().unwrap_or(end);

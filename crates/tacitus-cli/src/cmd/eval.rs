@@ -40,6 +40,9 @@ pub enum Set {
         ner: PathBuf,
         #[arg(long, default_value = "2000-01-01")]
         date: String,
+        /// Print each sentence whose predicted parties miss a gold span (gold ⟦S:…⟧ ⟦T:…⟧, then ours)
+        #[arg(long)]
+        misses: bool,
     },
 }
 
@@ -86,7 +89,7 @@ pub fn run(args: &Args) -> anyhow::Result<u8> {
     match &args.set {
         Set::Plover { docs, gold } => plover(&pipeline, docs, gold),
         Set::Cameo { csv, date, misses } => cameo(&pipeline, csv, date, *misses),
-        Set::Spans { ner, date } => spans(&pipeline, ner, date),
+        Set::Spans { ner, date, misses } => spans(&pipeline, ner, date, *misses),
     }
 }
 
@@ -285,7 +288,7 @@ fn cameo(p: &Pipeline, csv_path: &Path, date: &str, misses: bool) -> anyhow::Res
     Ok(0)
 }
 
-fn spans(p: &Pipeline, ner: &Path, date: &str) -> anyhow::Result<u8> {
+fn spans(p: &Pipeline, ner: &Path, date: &str, misses: bool) -> anyhow::Result<u8> {
     if !shared_or_skip(ner) {
         return Ok(0);
     }
@@ -350,6 +353,7 @@ fn spans(p: &Pipeline, ner: &Path, date: &str) -> anyhow::Result<u8> {
                 pred.insert((1, a.span[0] as usize, a.span[1] as usize));
             }
         }
+        let mut missed = false;
         for r in 0..2 {
             let g: Vec<_> = gold.iter().filter(|x| x.0 == r).collect();
             let pr: Vec<_> = pred.iter().filter(|x| x.0 == r).collect();
@@ -363,6 +367,19 @@ fn spans(p: &Pipeline, ner: &Path, date: &str) -> anyhow::Result<u8> {
                     tp[r] += 1;
                 }
             }
+            missed |= used.iter().any(|u| !u) || used.iter().filter(|u| **u).count() < pr.len();
+        }
+        if misses && missed {
+            let chars: Vec<char> = sentence.chars().collect();
+            let show = |v: &mut dyn Iterator<Item = &(usize, usize, usize)>| -> String {
+                v.map(|x| {
+                    let words: String = chars.get(x.1..x.2).map(|c| c.iter().collect()).unwrap_or_default();
+                    format!("⟦{}:{words}⟧", if x.0 == 0 { "S" } else { "T" })
+                })
+                .collect::<Vec<_>>()
+                .join(" ")
+            };
+            println!("{sentence}\n  gold {}\n  ours {}", show(&mut gold.iter()), show(&mut pred.iter()));
         }
     }
     for (r, name) in ["source", "target"].iter().enumerate() {
