@@ -200,6 +200,8 @@ fn drop_carried_duplicates(tree: &Tree, events: &mut Vec<Event>) {
         let content = match tree.rel(e.trigger) {
             DepRel::Xcomp => true,
             DepRel::Ccomp => tree.mark_of(e.trigger).is_none_or(|m| m == "that"),
+            // "agreed in a joint statement … to refrain from the use of force"
+            DepRel::Advcl => tree.mark_of(e.trigger).as_deref() == Some("to"),
             _ => false,
         };
         if content && tree.head(e.trigger).is_some_and(|h| governing.contains(&h)) {

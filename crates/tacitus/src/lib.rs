@@ -199,10 +199,18 @@ fn meetings_by_venue(doc: &mut Document) {
         if src.is_empty() || tgt.is_empty() || src.iter().any(|c| !is_state(c)) || tgt.iter().any(|c| !is_state(c)) {
             continue;
         }
-        if src.iter().any(|c| tgt.contains(c)) {
-            continue; // both sides on both lists: a reciprocal meeting
-        }
         let at = place.country.as_str();
+        if src.iter().any(|c| tgt.contains(c)) {
+            // both sides on both lists: a meeting of the two, at a third place when the venue is
+            // in neither's country ("Aliyev and Pashinyan met in Sochi")
+            if e.cameo == "040" && !src.contains(&at) && !tgt.contains(&at) {
+                let rule = format!("{}+venue:040->044", e.rule);
+                let e = &mut doc.events[i];
+                e.cameo = "044".into();
+                e.rule = rule;
+            }
+            continue;
+        }
         let code = if src.iter().all(|&c| c == at) {
             "043"
         } else if tgt.iter().all(|&c| c == at) {
