@@ -56,6 +56,13 @@ fn dictionary_matches<'a>(coder: &'a Coder, tree: &Tree) -> Vec<Match<'a>> {
             _ => i += 1,
         }
     }
+    // "to press their demands", "they police the border": a sector word used as a verb names no one
+    out.retain(|m| {
+        !(m.entry.kind == EntryKind::Sector
+            && m.end == m.start + 1
+            && (matches!(tree.upos(m.start), Upos::Verb | Upos::Aux)
+                || (m.start > tree.first && tree.lower(m.start - 1) == "to" && tree.upos(m.start - 1) == Upos::Part)))
+    });
     // "Western Cambodia", "Eastern Ukraine": a compass adjective before a place is a direction
     let place = |m: &Match| matches!(m.entry.kind, EntryKind::Country | EntryKind::City | EntryKind::Capital);
     let compass = |m: &Match| {
