@@ -271,11 +271,79 @@ fn family_code(governing: &str, act: &str) -> Option<&'static str> {
     match governing.get(..2)? {
         "10" => demand_code(act),
         "02" => demand_code(act).and_then(appeal_of_demand),
-        "12" => refusal_code(act),
+        // "rejected calls for immediate economic aid": refusing a request refuses its act
+        "12" => refusal_code(act).or_else(|| refusal_of_request(act)),
         "13" => threat_code(act),
         "03" => intent_code(act),
         _ => None,
     }
+}
+
+/// The rejection (12x) of a request: an appeal (02x) or demand (10x) for an act refused.
+fn refusal_of_request(request: &str) -> Option<&'static str> {
+    const PAIRS: &[(&str, &str)] = &[
+        ("101", "121"),
+        ("1011", "1211"),
+        ("1012", "1212"),
+        ("1013", "121"),
+        ("1014", "121"),
+        ("103", "122"),
+        ("1031", "1221"),
+        ("1032", "1222"),
+        ("1033", "1223"),
+        ("1034", "1224"),
+        ("104", "123"),
+        ("1041", "1231"),
+        ("1042", "1232"),
+        ("1043", "1233"),
+        ("1044", "1234"),
+        ("105", "124"),
+        ("1051", "1241"),
+        ("1052", "1242"),
+        ("1053", "1243"),
+        ("1054", "1244"),
+        ("1055", "1245"),
+        ("1056", "1246"),
+        ("106", "125"),
+        ("107", "127"),
+        ("108", "126"),
+    ];
+    // appeals mirror demands
+    let demand = if request.starts_with("02") {
+        let (d, _) = [
+            ("101", "021"),
+            ("1011", "0211"),
+            ("1012", "0212"),
+            ("1013", "0213"),
+            ("1014", "0214"),
+            ("103", "023"),
+            ("1031", "0231"),
+            ("1032", "0232"),
+            ("1033", "0233"),
+            ("1034", "0234"),
+            ("104", "024"),
+            ("1041", "0241"),
+            ("1042", "0242"),
+            ("1043", "0243"),
+            ("1044", "0244"),
+            ("105", "025"),
+            ("1051", "0251"),
+            ("1052", "0252"),
+            ("1053", "0253"),
+            ("1054", "0254"),
+            ("1055", "0255"),
+            ("1056", "0256"),
+            ("106", "026"),
+            ("107", "027"),
+            ("108", "028"),
+        ]
+        .into_iter()
+        .find(|(_, a)| *a == request)?;
+        d
+    } else {
+        PAIRS.iter().find(|(d, _)| *d == request)?.0
+    };
+    PAIRS.iter().find(|(d, _)| *d == demand).map(|(_, r)| *r)
 }
 
 /// CAMEO's appeals (02x) mirror its demands (10x): 1031 "demand economic aid" is 0231 "appeal
