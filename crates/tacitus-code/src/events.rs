@@ -1748,3 +1748,33 @@ fn add_accusations(coder: &Coder, tree: &Tree, events: &mut Vec<Event>, mut trac
     }
     events.extend(extra);
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_governing_kind_takes_the_code_of_its_act() {
+        // demands, appeals, refusals, threats and intents about the same act
+        assert_eq!(family_code("100", "0841"), Some("1053"));
+        assert_eq!(family_code("020", "0841"), Some("0253"));
+        assert_eq!(family_code("020", "072"), Some("0232"));
+        assert_eq!(family_code("120", "074"), Some("1224"));
+        assert_eq!(family_code("130", "190"), Some("1384"));
+        assert_eq!(family_code("030", "0831"), Some("0341"));
+        assert_eq!(family_code("040", "190"), None);
+        // refusing a request refuses its act
+        assert_eq!(family_code("120", "1031"), Some("1221"));
+        assert_eq!(family_code("120", "0233"), Some("1223"));
+        assert_eq!(family_code("120", "026"), Some("125"));
+        assert_eq!(refusal_of_request("190"), None);
+    }
+
+    #[test]
+    fn every_appeal_mirrors_a_demand() {
+        for d in ["100", "1011", "1034", "1044", "1056", "108"] {
+            let a = appeal_of_demand(d).expect("an appeal code");
+            assert!(a.starts_with("02") && a[2..] == d[2..], "{d} -> {a}");
+        }
+    }
+}
