@@ -729,6 +729,17 @@ fn code_trigger(coder: &Coder, tree: &Tree, sentence: u32, t: u32, extra: &mut V
     if faceless {
         rule.push_str("+unknown-source");
     }
+    // peacekeepers do not pay visits: "NATO peacekeeping troops arrived in Bosnia" is the
+    // provision of peacekeeping (074)
+    let peacekeepers = !sources.is_empty()
+        && sources.iter().all(|&a| {
+            let m = &doc.actors[a as usize];
+            m.code.sector == "MIL" && doc.slice(m.span).to_lowercase().contains("peacekeep")
+        });
+    if peacekeepers && cameo.starts_with("04") {
+        rule.push_str(&format!("+peacekeepers:{cameo}->074"));
+        cameo = "074".into();
+    }
     // what the mood makes of the act: "will provide" is an intent, "will attack" a threat,
     // "will not accept" a refusal (CAMEO 03, 13 and 12)
     // "will withdraw its force unless …" and "will attack if …" are threats; "would meet … if

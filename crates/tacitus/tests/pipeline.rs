@@ -303,3 +303,15 @@ fn coercion_by_unnamed_hands_is_the_authorities_of_the_place() {
     let ev = code("Three activists were arrested on Monday.", "2020-01-06");
     assert!(ev.iter().all(|e| e.actor.is_empty()), "{ev:?}");
 }
+
+#[test]
+fn peacekeepers_arriving_are_a_deployment_not_a_visit() {
+    let ev = code("The first Kenyan peacekeeping troops arrived in Haiti on Tuesday.", "2024-06-26");
+    let e = ev.first().expect("an event");
+    assert_eq!(e.cameo, "074", "{e:?}");
+    assert_eq!(countries(&e.actor), vec!["KEN"]);
+    assert_eq!(countries(&e.recipient), vec!["HTI"]);
+    // a minister arriving is a visit
+    let ev = code("The Kenyan foreign minister arrived in Haiti on Tuesday.", "2024-06-26");
+    assert!(ev.first().is_some_and(|e| e.cameo.starts_with("04")), "{ev:?}");
+}
