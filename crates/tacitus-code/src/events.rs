@@ -1422,7 +1422,7 @@ fn mentions_in_phrase(tree: &Tree, x: u32, depth: u32, trigger: u32) -> Vec<u32>
     let mut out = Vec::new();
     for &c in tree.children(x) {
         let ok = match tree.rel(c) {
-            DepRel::Nmod | DepRel::NmodPoss | DepRel::Appos | DepRel::Amod | DepRel::Compound => !matches!(
+            DepRel::Nmod | DepRel::NmodPoss | DepRel::Appos | DepRel::Amod | DepRel::Compound | DepRel::Flat => !matches!(
                 tree.case_of(c).as_deref(),
                 Some("in" | "at" | "near" | "on" | "across" | "along" | "into")
             ),
