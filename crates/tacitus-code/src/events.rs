@@ -1432,6 +1432,14 @@ fn mentions_in_phrase(tree: &Tree, x: u32, depth: u32, trigger: u32) -> Vec<u32>
                         tree.children_rel(c, &[DepRel::OblAgent])
                             .flat_map(|a| mentions_in_phrase(tree, a, depth + 1, trigger)),
                     );
+                    // "a travel ban imposed on Chadian citizens", "sanctions aimed at Iran"
+                    if tree.is_passive(c) || tree.xpos(c) == "VBN" {
+                        out.extend(
+                            tree.children_rel(c, &[DepRel::Obl])
+                                .filter(|&o| matches!(tree.case_of(o).as_deref(), Some("on" | "against" | "at")))
+                                .flat_map(|o| mentions_in_phrase(tree, o, depth + 1, trigger)),
+                        );
+                    }
                 }
                 false
             }
