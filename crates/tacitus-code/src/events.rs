@@ -637,6 +637,22 @@ fn code_trigger(coder: &Coder, tree: &Tree, sentence: u32, t: u32, extra: &mut V
         // asked or threatened is the subject of the clause
         targets = clause_subject_targets(tree, t, &sources);
     }
+    // "Palestinian riots against Israeli military policies", "mobilized reservists for a war
+    // against Iraq": whom an act is against, when no other target is named or the only one is
+    // the source's own forces
+    let own_forces = !targets.is_empty()
+        && p.cameo.starts_with("15")
+        && targets.iter().all(|&x| {
+            let c = &tree.doc.actors[x as usize].code;
+            matches!(c.sector.as_str(), "MIL" | "COP")
+                && (c.country.is_empty() || sources.iter().any(|&s| tree.doc.actors[s as usize].code.country == c.country))
+        });
+    if targets.is_empty() || own_forces {
+        let against = against_targets(tree, t, &sources);
+        if !against.is_empty() {
+            targets = against;
+        }
+    }
     if targets.is_empty() && pos == TriggerPos::Verb && !p.target.iter().all(|s| matches!(s, Slot::None)) {
         // last resort: a party named inside another argument ("occupied ten kilometres of Armenian territory")
         targets = oblique_targets(tree, t, &sources);
@@ -1279,7 +1295,10 @@ fn complement_targets_at(tree: &Tree, t: u32, sources: &[u32], depth: u32) -> Ve
                     && !sources.iter().any(|s| tree.doc.actors[*s as usize].code == *code)
                     && (!code.country.is_empty()
                         || (matches!(slot, Slot::Obj)
-                            && matches!(code.sector.as_str(), "CVL" | "OPP" | "REB" | "REL" | "REF" | "MED" | "LAB" | "EDU")))
+                            && matches!(
+                                code.sector.as_str(),
+                                "CVL" | "OPP" | "REB" | "REL" | "REF" | "MED" | "LAB" | "EDU" | "GOV" | "ELI" | "JUD" | "LEG"
+                            )))
             });
             if !v.is_empty() {
                 return v;
@@ -1294,6 +1313,32 @@ fn complement_targets_at(tree: &Tree, t: u32, sources: &[u32], depth: u32) -> Ve
         }
     }
     Vec::new()
+}
+
+/// Parties named after "against" within the trigger's phrase (two levels down).
+fn against_targets(tree: &Tree, t: u32, sources: &[u32]) -> Vec<u32> {
+    let mut out = Vec::new();
+    let mut frontier = vec![t];
+    for _ in 0..3 {
+        let mut next = Vec::new();
+        for &x in &frontier {
+            for &c in tree.children(x) {
+                if matches!(tree.rel(c).base(), "obl" | "nmod") && tree.case_of(c).as_deref() == Some("against") {
+                    out.extend(mentions_in_phrase(tree, c, 0, t));
+                } else if matches!(tree.rel(c).base(), "obl" | "nmod" | "obj") {
+                    next.push(c);
+                }
+            }
+        }
+        if !out.is_empty() {
+            break;
+        }
+        frontier = next;
+    }
+    out.retain(|x| !sources.contains(x) && !tree.doc.actors[*x as usize].code.country.is_empty());
+    out.sort_unstable();
+    out.dedup();
+    out
 }
 
 /// Subjects of "that" clauses and "if/unless" conditions under a trigger.

@@ -315,3 +315,19 @@ fn peacekeepers_arriving_are_a_deployment_not_a_visit() {
     let ev = code("The Kenyan foreign minister arrived in Haiti on Tuesday.", "2024-06-26");
     assert!(ev.first().is_some_and(|e| e.cameo.starts_with("04")), "{ev:?}");
 }
+
+#[test]
+fn whom_an_act_is_against_is_its_target() {
+    let ev = code(
+        "Britain mobilized army reservists on Tuesday for a possible war against Iraq.",
+        "2002-11-12",
+    );
+    let e = ev.iter().find(|e| e.cameo.starts_with("15")).expect("a mobilisation");
+    assert_eq!(countries(&e.recipient), vec!["IRQ"], "not Britain's own reservists: {e:?}");
+    let ev = code("Palestinian riots against Israeli police raids continued on Sunday.", "2016-01-10");
+    assert!(
+        ev.iter()
+            .any(|e| e.cameo.starts_with("14") && countries(&e.recipient) == vec!["ISR"]),
+        "{ev:?}"
+    );
+}
