@@ -1394,7 +1394,13 @@ fn oblique_targets(tree: &Tree, t: u32, sources: &[u32]) -> Vec<u32> {
         }
         out.extend(mentions_in_phrase(tree, c, 0, t));
     }
-    out.retain(|x| !sources.contains(x) && !tree.doc.actors[*x as usize].code.country.is_empty());
+    // a group named by its role counts ("accepted demands from Shona rebels"); troops and
+    // police mostly belong to the source, companies are no political actors
+    out.retain(|x| {
+        let code = &tree.doc.actors[*x as usize].code;
+        !sources.contains(x)
+            && (!code.country.is_empty() || matches!(code.sector.as_str(), "CVL" | "OPP" | "REB" | "REL" | "REF" | "MED" | "LAB" | "EDU"))
+    });
     out.sort_unstable();
     out.dedup();
     out
