@@ -480,7 +480,9 @@ fn constraints_hold(tree: &Tree, t: u32, p: &VerbPattern) -> Result<u32, String>
     if !p.obj.is_empty() {
         // the object and the words that carry its meaning when the tagger slips ("a night
         // curfew" with curfew as an adjective; "ten days of war games")
-        let objs: Vec<u32> = if tree.is_passive(t) {
+        let objs: Vec<u32> = if let Some((_, o)) = misread_main_verb(tree, t) {
+            vec![o]
+        } else if tree.is_passive(t) {
             tree.children_rel(t, &[DepRel::NsubjPass]).collect()
         } else {
             tree.children(t)
@@ -1023,10 +1025,43 @@ fn is_temporal(tree: &Tree, d: u32) -> bool {
     TIME_WORDS.contains(&lower.as_str()) || (tree.upos(d) == Upos::Num && lower.len() == 4 && lower.bytes().all(|b| b.is_ascii_digit()))
 }
 
+/// "U.S. border patrol agents sexually abused illegal Mexican immigrants": a past-tense main
+/// verb the tagger read as a participle modifying the next noun, in a sentence whose root is
+/// the nominal before it and which has no other verb. Returns (subject, object).
+fn misread_main_verb(tree: &Tree, v: u32) -> Option<(u32, u32)> {
+    if tree.rel(v) != DepRel::Amod || !matches!(tree.xpos(v), "VBN" | "VBD") || !tree.lower(v).ends_with("ed") {
+        return None;
+    }
+    let obj = tree
+        .head(v)
+        .filter(|&h| h > v && matches!(tree.upos(h), Upos::Noun | Upos::Propn))?;
+    let root = tree.tokens().find(|&x| tree.rel(x) == DepRel::Root)?;
+    if root >= v || !matches!(tree.upos(root), Upos::Noun | Upos::Propn) || tree.children_rel(root, &[DepRel::Cop]).next().is_some() {
+        return None;
+    }
+    // no verb between the root's phrase and this one
+    if (root..v).any(|x| matches!(tree.upos(x), Upos::Verb | Upos::Aux)) {
+        return None;
+    }
+    // the object phrase hangs on the root (or is the root's dependent's head)
+    let mut x = obj;
+    for _ in 0..3 {
+        match tree.head(x) {
+            Some(h) if h == root => return Some((root, obj)),
+            Some(h) => x = h,
+            None => return None,
+        }
+    }
+    None
+}
+
 /// The clause subject of a verb, following control and coordination.
 fn subject_of(tree: &Tree, v: u32, depth: u32) -> Vec<u32> {
     if depth > 6 {
         return Vec::new();
+    }
+    if let Some((subj, _)) = misread_main_verb(tree, v) {
+        return vec![subj];
     }
     let root_nominal = |h: u32| {
         matches!(tree.rel(h), DepRel::Root | DepRel::Ccomp | DepRel::Parataxis)
@@ -1142,6 +1177,9 @@ const INTRANSITIVE: &[&str] = &[
 ];
 
 fn object_of(tree: &Tree, v: u32) -> Vec<u32> {
+    if let Some((_, obj)) = misread_main_verb(tree, v) {
+        return vec![obj];
+    }
     if tree.is_passive(v) {
         if let Some(s) = tree.child_rel(v, &[DepRel::NsubjPass]) {
             return vec![s];
@@ -1562,6 +1600,14 @@ fn linear_conjuncts(tree: &Tree, x: u32, found: &[u32]) -> Vec<u32> {
         };
         if ms.is_empty() || !tree.dominates(x, doc.actors[ms[0] as usize].head) {
             break;
+        }
+        // "immigrants, a rights group charged": after a comma only a list goes on ("A, B and C")
+        let ms_end = ms.iter().map(|&m| doc.actors[m as usize].span.end).max().unwrap_or(end);
+        if tree.lower(next) == "," {
+            let follow = (tree.first..tree.end).find(|&t| doc.tokens[t as usize].span.start >= ms_end);
+            if !follow.is_some_and(|f| matches!(tree.lower(f).as_str(), "and" | "or" | ",")) {
+                break;
+            }
         }
         // "his Lebanese counterpart, Michel Aoun": an apposition names the same party again
         let h = doc.actors[ms[0] as usize].head;

@@ -331,3 +331,15 @@ fn whom_an_act_is_against_is_its_target() {
         "{ev:?}"
     );
 }
+
+#[test]
+fn a_past_verb_misread_as_a_participle_still_has_its_parties() {
+    // the tagger tends to read "abused" here as a participle modifying "immigrants"
+    let ev = code(
+        "U.S. border patrol agents sexually abused illegal Mexican immigrants, a rights group charged.",
+        "2000-03-04",
+    );
+    let e = ev.iter().find(|e| e.cameo.starts_with("18")).expect("an assault");
+    assert_eq!(countries(&e.actor), vec!["USA"]);
+    assert_eq!(countries(&e.recipient), vec!["MEX"]);
+}
