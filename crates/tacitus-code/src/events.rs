@@ -400,6 +400,7 @@ fn trigger_pos(tree: &Tree, t: u32) -> Option<TriggerPos> {
     match tree.upos(t) {
         Upos::Verb => Some(TriggerPos::Verb),
         Upos::Noun => Some(TriggerPos::Noun),
+        Upos::Adj if misread_main_verb(tree, t).is_some() => Some(TriggerPos::Verb),
         Upos::Adj => Some(TriggerPos::Adj),
         _ => None,
     }
@@ -1029,7 +1030,7 @@ fn is_temporal(tree: &Tree, d: u32) -> bool {
 /// verb the tagger read as a participle modifying the next noun, in a sentence whose root is
 /// the nominal before it and which has no other verb. Returns (subject, object).
 fn misread_main_verb(tree: &Tree, v: u32) -> Option<(u32, u32)> {
-    if tree.rel(v) != DepRel::Amod || !matches!(tree.xpos(v), "VBN" | "VBD") || !tree.lower(v).ends_with("ed") {
+    if tree.rel(v) != DepRel::Amod || !matches!(tree.xpos(v), "VBN" | "VBD" | "JJ") || !tree.lower(v).ends_with("ed") {
         return None;
     }
     let obj = tree

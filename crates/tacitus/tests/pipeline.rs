@@ -343,3 +343,11 @@ fn a_past_verb_misread_as_a_participle_still_has_its_parties() {
     assert_eq!(countries(&e.actor), vec!["USA"]);
     assert_eq!(countries(&e.recipient), vec!["MEX"]);
 }
+
+#[test]
+fn a_past_verb_misread_as_an_adjective_is_still_the_act() {
+    let ev = code("Young Chileans blocked roads leading to the capital on Sunday.", "2019-10-20");
+    let e = ev.first().expect("an event");
+    assert!(e.cameo.starts_with("14"), "a protest by blockade: {e:?}");
+    assert_eq!(countries(&e.actor), vec!["CHL"]);
+}
