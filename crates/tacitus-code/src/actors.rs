@@ -208,8 +208,16 @@ fn place_country(tree: &Tree, head: u32, matches: &[Match]) -> Option<String> {
 }
 
 fn is_acting(tree: &Tree, head: u32) -> bool {
-    let has_case = tree.children_rel(head, &[DepRel::Case]).any(|c| tree.xpos(c) != "POS");
-    !has_case
+    let has_case = |x: u32| tree.children_rel(x, &[DepRel::Case]).any(|c| tree.xpos(c) != "POS");
+    // "in the capital Harare": an apposition is where its head is
+    if matches!(tree.rel(head), DepRel::Appos | DepRel::Flat) {
+        if let Some(h) = tree.head(head) {
+            if has_case(h) {
+                return false;
+            }
+        }
+    }
+    !has_case(head)
         && matches!(
             tree.rel(head),
             DepRel::Nsubj
