@@ -55,13 +55,51 @@ pub enum Error {
     Petrarch(String),
 }
 
+/// The token starting at byte `start`, if any (tokens are in text order).
+fn token_starting_at(doc: &Document, start: u32) -> Option<usize> {
+    let i = doc.tokens.partition_point(|t| t.span.start < start);
+    (i < doc.tokens.len() && doc.tokens[i].span.start == start).then_some(i)
+}
+
+/// The token holding byte `b`, if any.
+fn token_holding(doc: &Document, b: u32) -> Option<usize> {
+    let i = doc.tokens.partition_point(|t| t.span.end <= b);
+    (i < doc.tokens.len() && doc.tokens[i].span.start <= b).then_some(i)
+}
+
+/// The token range of the sentence holding token `t` (dependents never cross sentences).
+fn sentence_tokens(doc: &Document, t: usize) -> std::ops::Range<usize> {
+    let i = doc.sentences.partition_point(|s| (s.end_token as usize) <= t);
+    doc.sentences
+        .get(i)
+        .map(|s| s.token_range())
+        .unwrap_or(0..doc.syntax.len().min(doc.tokens.len()))
+}
+
+/// The preposition (`case` dependent) of token `h`, lowercased.
+fn case_word(doc: &Document, h: usize) -> Option<String> {
+    sentence_tokens(doc, h)
+        .find(|&c| {
+            doc.syntax
+                .get(c)
+                .is_some_and(|x| x.head == h as u32 && x.deprel == tacitus_doc::DepRel::Case)
+        })
+        .map(|c| doc.token_text(c).to_lowercase())
+}
+
+/// The last token lying within `span`.
+fn last_token_within(doc: &Document, span: tacitus_doc::Span) -> Option<usize> {
+    let i = doc.tokens.partition_point(|t| t.span.end <= span.end);
+    (i > 0 && doc.tokens[i - 1].span.start >= span.start).then(|| i - 1)
+}
+
 /// Is the phrase starting at `span` introduced by one of these prepositions?
 fn marked_by(doc: &Document, span: tacitus_doc::Span, preps: &[&str]) -> bool {
-    let Some(t) = doc.tokens.iter().position(|t| t.span.start == span.start) else {
+    let Some(t) = token_starting_at(doc, span.start) else {
         return false;
     };
     // the phrase's head is the token of the span whose head lies outside it
-    let end = doc.tokens.iter().rposition(|x| x.span.end <= span.end).unwrap_or(t);
+    let end = doc.tokens.partition_point(|x| x.span.end <= span.end).saturating_sub(1).max(t);
     let head = (t..=end)
         .find(|&i| {
             doc.syntax
@@ -69,21 +107,14 @@ fn marked_by(doc: &Document, span: tacitus_doc::Span, preps: &[&str]) -> bool {
                 .is_some_and(|x| x.head == u32::MAX || (x.head as usize) < t || x.head as usize > end)
         })
         .unwrap_or(t);
-    let case_of = |h: usize| {
-        doc.syntax
-            .iter()
-            .enumerate()
-            .find(|(_, x)| x.head == h as u32 && x.deprel == tacitus_doc::DepRel::Case)
-            .map(|(c, _)| doc.token_text(c).to_lowercase())
-    };
-    match case_of(head) {
+    match case_word(doc, head) {
         Some(p) if preps.contains(&p.as_str()) => true,
         // "in the town of Cizre": the preposition of the noun the name specifies
         Some(p) if p == "of" => doc
             .syntax
             .get(head)
             .filter(|x| x.head != u32::MAX && (x.head as usize) < doc.tokens.len())
-            .and_then(|x| case_of(x.head as usize))
+            .and_then(|x| case_word(doc, x.head as usize))
             .is_some_and(|p| preps.contains(&p.as_str())),
         _ => false,
     }
@@ -111,11 +142,7 @@ fn modifies(doc: &Document, mut t: usize, top: usize) -> bool {
         let Some(x) = doc.syntax.get(t) else { return false };
         let ok = match x.deprel {
             DepRel::NmodPoss | DepRel::Compound | DepRel::Amod | DepRel::Flat => true,
-            DepRel::Nmod => doc
-                .syntax
-                .iter()
-                .enumerate()
-                .any(|(c, y)| y.head as usize == t && y.deprel == DepRel::Case && matches!(doc.token_text(c), "of" | "from")),
+            DepRel::Nmod => matches!(case_word(doc, t).as_deref(), Some("of" | "from")),
             _ => false,
         };
         if !ok || x.head == u32::MAX {
@@ -154,14 +181,11 @@ fn in_title(doc: &Document, span: tacitus_doc::Span) -> bool {
         "statement",
         "formula",
     ];
-    let Some(first) = doc.tokens.iter().position(|t| t.span.start >= span.start) else {
+    let first = doc.tokens.partition_point(|t| t.span.start < span.start);
+    let Some(_) = doc.tokens.get(first) else {
         return false;
     };
-    let Some(last) = doc
-        .tokens
-        .iter()
-        .rposition(|t| t.span.end <= span.end && t.span.start >= span.start)
-    else {
+    let Some(last) = last_token_within(doc, span) else {
         return false;
     };
     // the phrase head: the token whose head lies outside the span
@@ -249,11 +273,7 @@ fn authorities_of_the_place(doc: &mut Document) {
             continue;
         }
         let (span, country, name) = (place.span, place.country.clone(), place.name.clone());
-        let Some(head) = doc
-            .tokens
-            .iter()
-            .rposition(|t| t.span.end <= span.end && t.span.start >= span.start)
-        else {
+        let Some(head) = last_token_within(doc, span) else {
             continue;
         };
         doc.actors.push(tacitus_doc::ActorMention {
@@ -284,7 +304,7 @@ fn is_state(country: &str) -> bool {
 /// one ("Egyptian police opened fire to disperse demonstrators"). No country is guessed when
 /// the sentence names several.
 fn countries_for_unnamed(doc: &mut Document) {
-    let token_of = |doc: &Document, byte: u32| doc.tokens.iter().position(|t| t.span.start <= byte && byte < t.span.end);
+    let token_of = token_holding;
     let mut updates: Vec<(usize, String, &'static str)> = Vec::new();
     for (mi, m) in doc.actors.iter().enumerate() {
         if !m.code.country.is_empty() || !m.code.org.is_empty() || m.code.sector.is_empty() || m.antecedent.is_some() {
@@ -320,7 +340,7 @@ fn countries_for_unnamed(doc: &mut Document) {
             if let Some(x) = doc.syntax.get(head) {
                 if matches!(x.deprel, tacitus_doc::DepRel::Nsubj) && x.head != u32::MAX {
                     let verb = x.head as usize;
-                    let locative: Vec<usize> = (0..doc.syntax.len())
+                    let locative: Vec<usize> = sentence_tokens(doc, verb)
                         .filter(|&c| {
                             doc.syntax[c].head as usize == verb
                                 && doc.syntax[c].deprel == tacitus_doc::DepRel::Obl
@@ -413,11 +433,7 @@ fn recipients_from_places(doc: &mut Document) {
         }
         let span = place.span;
         let country = place.country.clone();
-        let Some(head) = doc
-            .tokens
-            .iter()
-            .rposition(|t| t.span.end <= span.end && t.span.start >= span.start)
-        else {
+        let Some(head) = last_token_within(doc, span) else {
             continue;
         };
         let existing = doc.actors.iter().position(|m| m.span == span && m.code.country == country);
@@ -500,6 +516,11 @@ impl Pipeline {
         // a party of the event is not where it happened ("Putin hosts Armenia ...", "Israel will
         // evacuate … in the Gaza Strip"), unless the text also says so ("demonstrated in Serbia")
         let mut parties = Vec::new();
+        let located: Vec<bool> = doc
+            .places
+            .iter()
+            .map(|p| marked_by(doc, p.span, &["in", "at", "near", "inside", "outside", "across", "throughout"]))
+            .collect();
         for (i, e) in doc.events.iter().enumerate() {
             for (pi, p) in doc.places.iter().enumerate() {
                 let party = e
@@ -507,7 +528,7 @@ impl Pipeline {
                     .iter()
                     .chain(&e.recipients)
                     .any(|&m| doc.actors[m as usize].span.contains(p.span));
-                if party && !marked_by(doc, p.span, &["in", "at", "near", "inside", "outside", "across", "throughout"]) {
+                if party && !located[pi] {
                     parties.push((i, pi));
                 }
             }
