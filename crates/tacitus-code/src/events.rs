@@ -1430,7 +1430,25 @@ fn oblique_targets(tree: &Tree, t: u32, sources: &[u32]) -> Vec<u32> {
     for c in tree.children_rel(t, &[DepRel::Obj, DepRel::Obl, DepRel::Iobj]) {
         if matches!(
             tree.case_of(c).as_deref(),
-            Some("in" | "at" | "near" | "during" | "since" | "until" | "after" | "before" | "by" | "for" | "despite" | "amid" | "like")
+            Some(
+                "in" | "at"
+                    | "near"
+                    | "during"
+                    | "since"
+                    | "until"
+                    | "after"
+                    | "before"
+                    | "by"
+                    | "for"
+                    | "despite"
+                    | "amid"
+                    | "like"
+                    | "under"
+                    | "following"
+                    | "over"
+                    | "about"
+                    | "regarding"
+            )
         ) {
             continue;
         }

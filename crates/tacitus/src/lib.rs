@@ -354,7 +354,35 @@ fn countries_for_unnamed(doc: &mut Document) {
                 }
             }
         }
-        // the one country the sentence names
+        // the one country the sentence names, else the one the two sentences before it name
+        // ("Soldiers seize power in Niger. The military leaders suspended the constitution")
+        if found.is_none() {
+            let here_named = doc.actors.iter().any(|a| a.sentence == m.sentence && is_state(&a.code.country)) || !places.is_empty();
+            if !here_named && m.sentence > 0 {
+                let lo = m.sentence.saturating_sub(2);
+                let mut countries: Vec<&str> = doc
+                    .actors
+                    .iter()
+                    .filter(|a| a.sentence >= lo && a.sentence < m.sentence && is_state(&a.code.country))
+                    .map(|a| a.code.country.as_str())
+                    .chain(
+                        doc.places
+                            .iter()
+                            .filter(|p| {
+                                doc.sentences.get(lo as usize).is_some_and(|s0| p.span.start >= s0.span.start)
+                                    && p.span.end <= sent.span.start
+                                    && is_state(&p.country)
+                            })
+                            .map(|p| p.country.as_str()),
+                    )
+                    .collect();
+                countries.sort_unstable();
+                countries.dedup();
+                if countries.len() == 1 {
+                    found = Some((countries[0].to_string(), "context-country"));
+                }
+            }
+        }
         if found.is_none() {
             let mut countries: Vec<&str> = doc
                 .actors
@@ -390,14 +418,18 @@ fn countries_for_unnamed(doc: &mut Document) {
 
 /// An act aimed at no named party happened somewhere: the country where it happened is its
 /// recipient, as CAMEO coders do ("opened an embassy in Tehran", "troops arrived in Bosnia").
-/// Not for plain statements, and never the source's own country.
-fn recipients_from_places(doc: &mut Document) {
+/// Not for plain statements; the source's own country only for acts on the ground (a curfew, an
+/// arrest, an attack at home).
+fn recipients_from_places(doc: &mut Document, aims: &[Option<u32>]) {
     for i in 0..doc.events.len() {
         let e = &doc.events[i];
         if !e.recipients.is_empty() || e.cameo.starts_with("01") {
             continue;
         }
-        let Some(place) = e.place.and_then(|p| doc.places.get(p as usize)) else {
+        // the place the act is aimed at or happens in (`aims`: attached without setting aside
+        // other events' parties), else where it happened
+        let aim = aims.get(i).copied().flatten().or(e.place);
+        let Some(place) = aim.and_then(|p| doc.places.get(p as usize)) else {
             continue;
         };
         // a domestic act on the ground ("imposed a curfew in Cizre", "opened fire on
@@ -521,6 +553,19 @@ impl Pipeline {
             .iter()
             .map(|p| marked_by(doc, p.span, &["in", "at", "near", "inside", "outside", "across", "throughout"]))
             .collect();
+        // a place that is a party of any event of the sentence ("ECOWAS threatened Niger, and
+        // France suspended aid") is no event's place there
+        let party_of_any = |pi: usize, sentence: u32| {
+            doc.events.iter().filter(|e| e.sentence == sentence).any(|e| {
+                e.actors
+                    .iter()
+                    .chain(&e.recipients)
+                    .any(|&m| doc.actors[m as usize].span.contains(doc.places[pi].span))
+            })
+        };
+        // the place an act is aimed at may be another event's party ("… and France suspended
+        // its aid to Niger"): kept apart for the recipients
+        let mut own = Vec::new();
         for (i, e) in doc.events.iter().enumerate() {
             for (pi, p) in doc.places.iter().enumerate() {
                 let party = e
@@ -528,7 +573,10 @@ impl Pipeline {
                     .iter()
                     .chain(&e.recipients)
                     .any(|&m| doc.actors[m as usize].span.contains(p.span));
-                if party && !located[pi] {
+                if !located[pi] && party {
+                    own.push((i, pi));
+                }
+                if !located[pi] && party_of_any(pi, e.sentence) {
                     parties.push((i, pi));
                 }
             }
@@ -539,14 +587,17 @@ impl Pipeline {
             if marked_by(doc, p.span, &["over", "about", "regarding", "concerning"]) || in_title(doc, p.span) {
                 for i in 0..doc.events.len() {
                     parties.push((i, pi));
+                    own.push((i, pi));
                 }
             }
         }
+        self.places.attach_excluding(doc, &|e, p| own.contains(&(e, p)));
+        let aims: Vec<Option<u32>> = doc.events.iter().map(|e| e.place).collect();
         self.places.attach_excluding(doc, &|e, p| parties.contains(&(e, p)));
         countries_for_unnamed(doc);
         authorities_of_the_place(doc);
         meetings_by_venue(doc);
-        recipients_from_places(doc);
+        recipients_from_places(doc, &aims);
     }
 
     /// Run every stage on a document.

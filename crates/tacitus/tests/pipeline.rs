@@ -351,3 +351,25 @@ fn a_past_verb_misread_as_an_adjective_is_still_the_act() {
     assert!(e.cameo.starts_with("14"), "a protest by blockade: {e:?}");
     assert_eq!(countries(&e.actor), vec!["CHL"]);
 }
+
+#[test]
+fn the_story_country_names_unnamed_groups_and_parties_are_nobody_s_place() {
+    let ev = code(
+        "Soldiers seized power in Gabon on Wednesday. The military leaders suspended the constitution on Thursday.",
+        "2023-08-31",
+    );
+    let e = ev.iter().find(|e| e.sentence == 1).expect("the suspension");
+    assert_eq!(countries(&e.actor), vec!["GAB"], "{e:?}");
+    let ev = code(
+        "The regional bloc threatened Gabon with sanctions, and France suspended its military aid to Gabon.",
+        "2023-08-31",
+    );
+    let france = ev.iter().find(|e| countries(&e.actor) == vec!["FRA"]).expect("France's suspension");
+    assert_eq!(countries(&france.recipient), vec!["GAB"]);
+    for e in &ev {
+        assert!(
+            e.location.as_ref().is_none_or(|l| l.country != "FRA"),
+            "France is a party, not a place: {e:?}"
+        );
+    }
+}
