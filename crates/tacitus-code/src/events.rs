@@ -131,7 +131,16 @@ pub fn extract(coder: &Coder, doc: &mut Document, mut trace: Option<&mut Trace>)
         // plain statements ("said") wrap the events they report: those come first
         let plain = |e: &Event| matches!(e.cameo.as_str(), "010" | "011" | "012" | "013" | "014" | "017");
         // violence by an unnamed hand follows the acts of named parties
-        sentence_events.sort_by_key(|e: &Event| (plain(e), e.actors.is_empty(), tree.depth(e.trigger), e.trigger));
+        // what only might happen ("unless the president agrees …", "could attack") follows what did
+        sentence_events.sort_by_key(|e: &Event| {
+            (
+                plain(e),
+                e.actors.is_empty(),
+                e.modality == Modality::Hypothetical,
+                tree.depth(e.trigger),
+                e.trigger,
+            )
+        });
         // implied accusations follow the claims they come from
         add_accusations(coder, &tree, &mut sentence_events, trace.as_deref_mut());
         events.extend(sentence_events);
@@ -230,12 +239,22 @@ fn statements_of_obligation(tree: &Tree, events: &mut [Event]) {
         .filter(|e| e.rule.starts_with("obligation:"))
         .map(|e| e.trigger)
         .collect();
+    let coded: Vec<(u32, String)> = events.iter().map(|e| (e.trigger, e.cameo.clone())).collect();
     for e in events.iter_mut() {
         if !matches!(e.cameo.as_str(), "010" | "012" | "013" | "017" | "019") || demanded.contains(&e.trigger) || e.actors.is_empty() {
             continue;
         }
         let t = e.trigger;
-        for c in tree.children_rel(t, &[DepRel::Ccomp]) {
+        // the "that" clause, also where the parser hung it on a word after the verb ("said here
+        // Wednesday that the US must …")
+        let mut clauses: Vec<u32> = tree.children_rel(t, &[DepRel::Ccomp]).collect();
+        for &k in tree.children(t) {
+            clauses.extend(
+                tree.children_rel(k, &[DepRel::Acl, DepRel::Ccomp])
+                    .filter(|&c| c > t && tree.mark_of(c).as_deref() == Some("that")),
+            );
+        }
+        for c in clauses {
             if tree.mark_of(c).is_some_and(|m| m != "that") {
                 continue;
             }
@@ -259,8 +278,15 @@ fn statements_of_obligation(tree: &Tree, events: &mut [Event]) {
                 !code.country.is_empty() && !e.actors.iter().any(|&a| doc.actors[a as usize].code == *code)
             });
             if !targets.is_empty() {
-                e.rule = format!("{}+obligation:{}->100", e.rule, e.cameo);
-                e.cameo = "100".into();
+                // the kind of demand follows the act demanded, when it is coded ("must be
+                // ready to mediate" is 108)
+                let code = coded
+                    .iter()
+                    .find(|(tr, _)| *tr == c)
+                    .and_then(|(_, k)| demand_code(k))
+                    .unwrap_or("100");
+                e.rule = format!("{}+obligation:{}->{code}", e.rule, e.cameo);
+                e.cameo = code.into();
                 e.recipients = targets;
                 break;
             }

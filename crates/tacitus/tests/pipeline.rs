@@ -268,6 +268,15 @@ fn saying_another_party_must_act_is_a_demand() {
     let e = ev.first().expect("an event");
     assert!(e.cameo.starts_with("10"), "a demand, not a statement: {e:?}");
     assert_eq!(countries(&e.recipient), vec!["TUR"]);
+    // the demand takes the kind of the act demanded
+    let ev = code(
+        "Egypt's president said on Wednesday that the United States must be ready to mediate between Israel and the Palestinians.",
+        "2000-01-06",
+    );
+    assert!(
+        ev.iter().any(|e| e.cameo == "108" && countries(&e.recipient) == vec!["USA"]),
+        "{ev:?}"
+    );
     // saying what one will do oneself is no demand
     let ev = code(
         "The European Union declared on Monday that it must review its own visa rules.",
