@@ -1166,7 +1166,8 @@ fn subject_of(tree: &Tree, v: u32, depth: u32) -> Vec<u32> {
         .filter(|&c| {
             c < v
                 && matches!(tree.rel(c), DepRel::Obl | DepRel::Obj | DepRel::Dep | DepRel::NsubjOuter)
-                && matches!(tree.upos(c), Upos::Noun | Upos::Propn)
+                && (matches!(tree.upos(c), Upos::Noun | Upos::Propn)
+                    || (tree.upos(c) == Upos::Num && tree.children_rel(c, &[DepRel::Nmod]).next().is_some()))
                 && matches!(
                     tree.case_of(c).as_deref(),
                     None | Some("to" | "about" | "around" | "nearly" | "over")
