@@ -222,6 +222,10 @@ fn drop_carried_duplicates(tree: &Tree, events: &mut Vec<Event>) {
         if tree.upos(e.trigger) != Upos::Noun {
             return true;
         }
+        // "cut its aid", "halted the talks": the object of a coded act is what it acts on
+        if tree.rel(e.trigger) == DepRel::Obj && tree.head(e.trigger).is_some_and(|h| verbal.contains(&h)) {
+            return false;
+        }
         match carrier_verb(tree, e.trigger) {
             Some((v, _)) => !verbal.contains(&v),
             None => true,
@@ -777,8 +781,9 @@ fn code_trigger(coder: &Coder, tree: &Tree, sentence: u32, t: u32, extra: &mut V
     };
     let recoded = if mood.refusal {
         refusal_code(&cameo).map(|c| (c, "refusal"))
-    } else if modality == Modality::Intended && conditional {
-        // "will withdraw its force unless …": an announced act on a condition is a threat
+    } else if matches!(modality, Modality::Intended | Modality::Hypothetical) && conditional {
+        // "will withdraw its force unless …", "may halt mediation if …": an act announced on a
+        // condition is a threat
         Some((threat_code(&cameo).unwrap_or("139"), "conditional-threat"))
     } else if modality == Modality::Intended {
         intent_code(&cameo)
@@ -790,7 +795,8 @@ fn code_trigger(coder: &Coder, tree: &Tree, sentence: u32, t: u32, extra: &mut V
     if let Some((c, why)) = recoded {
         rule.push_str(&format!("+{why}:{cameo}->{c}"));
         cameo = c.to_string();
-        if why == "refusal" {
+        // a refusal or a conditional threat is made, whatever becomes of the act
+        if why == "refusal" || (why == "conditional-threat" && modality == Modality::Hypothetical) {
             modality = Modality::Asserted;
         }
     }

@@ -382,3 +382,15 @@ fn the_story_country_names_unnamed_groups_and_parties_are_nobody_s_place() {
         );
     }
 }
+
+#[test]
+fn a_conditional_threat_is_made_and_what_it_acts_on_is_no_event() {
+    let ev = code(
+        "The European Union could cut its aid to Mali if the junta delays the elections.",
+        "2022-01-10",
+    );
+    assert_eq!(ev.len(), 1, "the aid itself is no event: {ev:?}");
+    assert_eq!(ev[0].cameo, "1311");
+    assert_eq!(ev[0].modality, "asserted");
+    assert_eq!(countries(&ev[0].recipient), vec!["MLI"]);
+}
