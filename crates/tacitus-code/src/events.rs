@@ -1338,16 +1338,16 @@ fn complement_targets_at(tree: &Tree, t: u32, sources: &[u32], depth: u32) -> Ve
             // disperse demonstrators"); troops, police or officials in a complement are mostly the
             // source's own ("willing to withdraw its troops"), a company is no political actor
             v.retain(|x| {
-                let code = &tree.doc.actors[*x as usize].code;
-                !sources.contains(x)
-                    && !sources.iter().any(|s| tree.doc.actors[*s as usize].code == *code)
-                    && (!code.country.is_empty()
-                        || (matches!(slot, Slot::Obj)
-                            && matches!(
-                                code.sector.as_str(),
-                                "CVL" | "OPP" | "REB" | "REL" | "REF" | "MED" | "LAB" | "EDU" | "GOV" | "ELI" | "JUD" | "LEG"
-                            )))
+                !sources
+                    .iter()
+                    .any(|s| tree.doc.actors[*s as usize].code == tree.doc.actors[*x as usize].code)
             });
+            let named = if matches!(slot, Slot::Obj) {
+                Named::OrRoleGroupOrOfficials
+            } else {
+                Named::Country
+            };
+            let v = settle_targets(tree, v, sources, named);
             if !v.is_empty() {
                 return v;
             }
@@ -1383,10 +1383,7 @@ fn against_targets(tree: &Tree, t: u32, sources: &[u32]) -> Vec<u32> {
         }
         frontier = next;
     }
-    out.retain(|x| !sources.contains(x) && !tree.doc.actors[*x as usize].code.country.is_empty());
-    out.sort_unstable();
-    out.dedup();
-    out
+    settle_targets(tree, out, sources, Named::Country)
 }
 
 /// Subjects of "that" clauses and "if/unless" conditions under a trigger.
@@ -1394,20 +1391,18 @@ fn clause_subject_targets(tree: &Tree, t: u32, sources: &[u32]) -> Vec<u32> {
     let mut out = Vec::new();
     // the condition may hang on the complement ("threatened to stop talks if the US goes ahead")
     let mut heads: Vec<u32> = vec![t];
-    for k in 0..3 {
-        let next: Vec<u32> = heads
-            .get(k..)
-            .unwrap_or(&[])
+    let mut frontier = vec![t];
+    for _ in 0..3 {
+        frontier = frontier
             .iter()
             .flat_map(|&h| tree.children_rel(h, &[DepRel::Xcomp]).collect::<Vec<_>>())
             .collect();
-        heads.extend(next);
+        heads.extend(&frontier);
     }
-    heads.dedup();
     let clauses: Vec<u32> = heads
         .iter()
         .flat_map(|&h| tree.children_rel(h, &[DepRel::Ccomp, DepRel::Advcl]).collect::<Vec<_>>())
-        .filter(|&c| c == t || tree.head(c) == Some(t) || tree.rel(c) == DepRel::Advcl)
+        .filter(|&c| tree.head(c) == Some(t) || tree.rel(c) == DepRel::Advcl)
         .collect();
     for c in clauses {
         let mark = tree.mark_of(c);
@@ -1424,10 +1419,7 @@ fn clause_subject_targets(tree: &Tree, t: u32, sources: &[u32]) -> Vec<u32> {
             }
         }
     }
-    out.retain(|x| !sources.contains(x) && !tree.doc.actors[*x as usize].code.country.is_empty());
-    out.sort_unstable();
-    out.dedup();
-    out
+    settle_targets(tree, out, sources, Named::Country)
 }
 
 /// Mentions inside the object or a non-circumstantial oblique of a verb.
@@ -1460,12 +1452,37 @@ fn oblique_targets(tree: &Tree, t: u32, sources: &[u32]) -> Vec<u32> {
         }
         out.extend(mentions_in_phrase(tree, c, 0, t));
     }
-    // a group named by its role counts ("accepted demands from Shona rebels"); troops and
-    // police mostly belong to the source, companies are no political actors
+    // a group named by its role counts ("accepted demands from Shona rebels")
+    settle_targets(tree, out, sources, Named::OrRoleGroup)
+}
+
+/// Which mentions may stand as targets found outside a pattern's own slots.
+#[derive(Clone, Copy)]
+enum Named {
+    /// Only parties with a country.
+    Country,
+    /// Also groups named by their role: civilians, opposition, rebels, … Troops and police are
+    /// mostly the source's own ("willing to withdraw its troops"), a company no political actor.
+    OrRoleGroup,
+    /// Also officials, governments, courts and parliaments ("to assassinate the prime minister").
+    OrRoleGroupOrOfficials,
+}
+
+/// Targets other than the sources, of the kinds allowed, in text order without repeats.
+fn settle_targets(tree: &Tree, mut out: Vec<u32>, sources: &[u32], named: Named) -> Vec<u32> {
     out.retain(|x| {
         let code = &tree.doc.actors[*x as usize].code;
+        let role = |officials: bool| {
+            matches!(code.sector.as_str(), "CVL" | "OPP" | "REB" | "REL" | "REF" | "MED" | "LAB" | "EDU")
+                || (officials && matches!(code.sector.as_str(), "GOV" | "ELI" | "JUD" | "LEG"))
+        };
         !sources.contains(x)
-            && (!code.country.is_empty() || matches!(code.sector.as_str(), "CVL" | "OPP" | "REB" | "REL" | "REF" | "MED" | "LAB" | "EDU"))
+            && (!code.country.is_empty()
+                || match named {
+                    Named::Country => false,
+                    Named::OrRoleGroup => role(false),
+                    Named::OrRoleGroupOrOfficials => role(true),
+                })
     });
     out.sort_unstable();
     out.dedup();

@@ -27,6 +27,14 @@ pub mod tagger;
 pub use gazetteer::{build_resource, BuildStats, Entry, Feature, Gazetteer, NameRef};
 pub use tagger::PlaceTagger;
 
+/// Great-circle distance in kilometres between two (latitude, longitude) points in degrees.
+pub fn distance_km(a: (f64, f64), b: (f64, f64)) -> f64 {
+    let (p1, p2) = (a.0.to_radians(), b.0.to_radians());
+    let (dp, dl) = (p2 - p1, (b.1 - a.1).to_radians());
+    let h = (dp / 2.0).sin().powi(2) + p1.cos() * p2.cos() * (dl / 2.0).sin().powi(2);
+    2.0 * 6371.0 * h.sqrt().asin()
+}
+
 /// Errors of the gazetteer.
 #[derive(Debug, thiserror::Error)]
 pub enum Error {

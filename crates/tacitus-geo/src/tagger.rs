@@ -823,13 +823,6 @@ mod tests {
             .collect()
     }
 
-    fn km(a: (f64, f64), b: (f64, f64)) -> f64 {
-        let (p1, p2) = (a.0.to_radians(), b.0.to_radians());
-        let (dp, dl) = (p2 - p1, (b.1 - a.1).to_radians());
-        let h = (dp / 2.0).sin().powi(2) + p1.cos() * p2.cos() * (dl / 2.0).sin().powi(2);
-        2.0 * 6371.0 * h.sqrt().asin()
-    }
-
     #[test]
     fn words_keep_abbreviations_and_split_possessives() {
         let t = "U.S. and Russia’s envoy met in Côte d'Ivoire, Ky.";
@@ -847,8 +840,8 @@ mod tests {
             assert_eq!(m.country, "USA", "{m:?}");
             assert_eq!(m.feature, "country", "{m:?}");
             // The centroid, not Washington (about 1,800 km away).
-            assert!(km((m.lat, m.lon), (39.76, -98.5)) < 50.0, "{m:?}");
-            assert!(km((m.lat, m.lon), (38.895, -77.036)) > 1500.0);
+            assert!(crate::distance_km((m.lat, m.lon), (39.76, -98.5)) < 50.0, "{m:?}");
+            assert!(crate::distance_km((m.lat, m.lon), (38.895, -77.036)) > 1500.0);
         }
     }
 
@@ -958,7 +951,7 @@ mod tests {
         let p = places("The fire started in Paris, Texas, on Sunday.");
         let paris = p.iter().find(|m| m.name == "Paris").expect("Paris found");
         assert_eq!(paris.country, "USA");
-        assert!(km((paris.lat, paris.lon), (33.66, -95.55)) < 30.0, "{paris:?}");
+        assert!(crate::distance_km((paris.lat, paris.lon), (33.66, -95.55)) < 30.0, "{paris:?}");
         let p = places("The fire started in Paris on Sunday.");
         assert_eq!(p[0].country, "FRA");
         let p = places("Talks resumed in Geneva.");

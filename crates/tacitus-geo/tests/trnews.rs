@@ -4,18 +4,11 @@
 use std::path::PathBuf;
 use std::sync::Arc;
 use tacitus_doc::{CharIndex, Document};
-use tacitus_geo::{Gazetteer, PlaceTagger};
+use tacitus_geo::{distance_km as km, Gazetteer, PlaceTagger};
 
 fn shared() -> Option<PathBuf> {
     let p = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared/eval");
     p.join("trnews.docs.jsonl").exists().then_some(p)
-}
-
-fn km(a: (f64, f64), b: (f64, f64)) -> f64 {
-    let (p1, p2) = (a.0.to_radians(), b.0.to_radians());
-    let (dp, dl) = (p2 - p1, (b.1 - a.1).to_radians());
-    let h = (dp / 2.0).sin().powi(2) + p1.cos() * p2.cos() * (dl / 2.0).sin().powi(2);
-    2.0 * 6371.0 * h.sqrt().asin()
 }
 
 #[test]

@@ -405,18 +405,7 @@ fn names_at_dates_have_the_expected_codes() {
 fn a_sentence_splits_into_the_expected_matches() {
     let dict = ActorDict::load_default().expect("embedded dictionaries load");
     let text = "Azerbaijani president Ilham Aliyev and Armenian prime minister Nikol Pashinyan met in Sochi , described as productive by the Kremlin .";
-    let tokens: Vec<&str> = text.split_whitespace().collect();
-    let mut found = Vec::new();
-    let mut i = 0;
-    while i < tokens.len() {
-        match dict.longest_match(&tokens, i) {
-            Some(m) => {
-                found.push((tokens[i..i + m.len].join(" "), m.entry.kind));
-                i += m.len;
-            }
-            None => i += 1,
-        }
-    }
+    let found = matches_of(&dict, text);
     let expected = [
         ("Azerbaijani", EntryKind::Demonym),
         ("president", EntryKind::Sector),
