@@ -547,25 +547,23 @@ impl Pipeline {
         self.places.tag(doc);
         // a party of the event is not where it happened ("Putin hosts Armenia ...", "Israel will
         // evacuate … in the Gaza Strip"), unless the text also says so ("demonstrated in Serbia")
-        let mut parties = Vec::new();
         let located: Vec<bool> = doc
             .places
             .iter()
             .map(|p| marked_by(doc, p.span, &["in", "at", "near", "inside", "outside", "across", "throughout"]))
             .collect();
-        // a place that is a party of any event of the sentence ("ECOWAS threatened Niger, and
-        // France suspended aid") is no event's place there
-        let party_of_any = |pi: usize, sentence: u32| {
-            doc.events.iter().filter(|e| e.sentence == sentence).any(|e| {
-                e.actors
-                    .iter()
-                    .chain(&e.recipients)
-                    .any(|&m| doc.actors[m as usize].span.contains(doc.places[pi].span))
-            })
-        };
-        // the place an act is aimed at may be another event's party ("… and France suspended
-        // its aid to Niger"): kept apart for the recipients
-        let mut own = Vec::new();
+        // a place the act is about ("talks over Nagorno-Karabakh") or one inside a title ("the
+        // Alma-Ata Declaration") is no event's place
+        let never: Vec<bool> = doc
+            .places
+            .iter()
+            .map(|p| marked_by(doc, p.span, &["over", "about", "regarding", "concerning"]) || in_title(doc, p.span))
+            .collect();
+        // (event, place) where the place is one of the event's own parties, and (sentence,
+        // place) where it is a party of any event of the sentence ("ECOWAS threatened Niger,
+        // and France suspended aid")
+        let mut own = std::collections::HashSet::new();
+        let mut in_sentence = std::collections::HashSet::new();
         for (i, e) in doc.events.iter().enumerate() {
             for (pi, p) in doc.places.iter().enumerate() {
                 let party = e
@@ -573,27 +571,19 @@ impl Pipeline {
                     .iter()
                     .chain(&e.recipients)
                     .any(|&m| doc.actors[m as usize].span.contains(p.span));
-                if !located[pi] && party {
-                    own.push((i, pi));
-                }
-                if !located[pi] && party_of_any(pi, e.sentence) {
-                    parties.push((i, pi));
+                if party && !located[pi] {
+                    own.insert((i, pi));
+                    in_sentence.insert((e.sentence, pi));
                 }
             }
         }
-        // nor is a place the act is about ("talks over Nagorno-Karabakh") or one inside a
-        // title ("the Alma-Ata Declaration")
-        for (pi, p) in doc.places.iter().enumerate() {
-            if marked_by(doc, p.span, &["over", "about", "regarding", "concerning"]) || in_title(doc, p.span) {
-                for i in 0..doc.events.len() {
-                    parties.push((i, pi));
-                    own.push((i, pi));
-                }
-            }
-        }
-        self.places.attach_excluding(doc, &|e, p| own.contains(&(e, p)));
+        let sentence_of: Vec<u32> = doc.events.iter().map(|e| e.sentence).collect();
+        // the place an act is aimed at may be another event's party ("… and France suspended
+        // its aid to Niger"): kept apart for the recipients
+        self.places.attach_excluding(doc, &|e, p| never[p] || own.contains(&(e, p)));
         let aims: Vec<Option<u32>> = doc.events.iter().map(|e| e.place).collect();
-        self.places.attach_excluding(doc, &|e, p| parties.contains(&(e, p)));
+        self.places
+            .attach_excluding(doc, &|e, p| never[p] || in_sentence.contains(&(sentence_of[e], p)));
         countries_for_unnamed(doc);
         authorities_of_the_place(doc);
         meetings_by_venue(doc);
