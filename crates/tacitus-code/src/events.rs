@@ -127,6 +127,7 @@ pub fn extract(coder: &Coder, doc: &mut Document, mut trace: Option<&mut Trace>)
         }
         drop_carried_duplicates(&tree, &mut sentence_events);
         statements_of_obligation(&tree, &mut sentence_events);
+        political_aims(&tree, &mut sentence_events);
         // governing events first, then by position: the main event of a sentence leads
         // plain statements ("said") wrap the events they report: those come first
         let plain = |e: &Event| matches!(e.cameo.as_str(), "010" | "011" | "012" | "013" | "014" | "017");
@@ -231,6 +232,181 @@ fn drop_carried_duplicates(tree: &Tree, events: &mut Vec<Event>) {
             None => true,
         }
     });
+}
+
+/// What a protest, demand, appeal, promise, concession or rejection of political change is for:
+/// CAMEO's fourth digit in 024x, 034x, 083x, 104x, 123x and 141x–145x.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Aim {
+    /// x1: a change of leader ("demanding the resignation of the president")
+    Leadership,
+    /// x2: a change of policy ("over a controversial employment bill")
+    Policy,
+    /// x3: rights and freedoms ("to press their demands for greater freedom")
+    Rights,
+    /// x4: a change of institutions or regime ("calling for independence", "democratic reforms")
+    Institutions,
+    /// reform, no kind named ("accepted demands that it initiate political reforms")
+    Reform,
+}
+
+/// Words naming each aim, by lemma; the first kind found in this order wins, so "boycott the
+/// elections unless the president steps down" is for a change of leader.
+const AIM_WORDS: &[(Aim, &[&str])] = &[
+    (
+        Aim::Leadership,
+        &[
+            "resign",
+            "resignation",
+            "removal",
+            "oust",
+            "ouster",
+            "overthrow",
+            "reinstate",
+            "reinstatement",
+            "impeach",
+            "impeachment",
+            "abdicate",
+            "abdication",
+        ],
+    ),
+    (
+        Aim::Rights,
+        &["right", "freedom", "liberty", "equality", "discrimination", "property"],
+    ),
+    (
+        Aim::Institutions,
+        &[
+            "independence",
+            "autonomy",
+            "referendum",
+            "constitution",
+            "constitutional",
+            "election",
+            "electoral",
+            "democracy",
+            "democratic",
+            "democratize",
+            "democratise",
+            "democratization",
+            "democratisation",
+            "self-determination",
+            "secession",
+            "sovereignty",
+            "federalism",
+            "judiciary",
+        ],
+    ),
+    (
+        Aim::Policy,
+        &[
+            "policy",
+            "law",
+            "bill",
+            "legislation",
+            "tax",
+            "price",
+            "wage",
+            "pay",
+            "pension",
+            "subsidy",
+            "budget",
+            "austerity",
+            "privatization",
+            "privatisation",
+            "decree",
+            "regulation",
+            "confiscation",
+        ],
+    ),
+    (Aim::Reform, &["reform"]),
+];
+
+/// The aim named in the clause of an event (its trigger's subtree, or its carrier verb's, without
+/// the subject), if any.
+fn aim_of(tree: &Tree, trigger: u32, protest: bool) -> Option<Aim> {
+    let root = match carrier_verb(tree, trigger) {
+        Some((v, true)) => v,
+        // "supporters … blocked roads … demanding": a verb misread as a modifier of its object
+        _ if tree.rel(trigger) == DepRel::Amod && tree.upos(trigger) != Upos::Noun => tree.head(trigger).unwrap_or(trigger),
+        _ => trigger,
+    };
+    // not the subject, not what a relative clause says of a participant ("back to Bulgaria,
+    // where they face imprisonment"), not a name ("the Democratic Republic of …")
+    let aside: Vec<u32> = tree
+        .tokens()
+        .filter(|&x| {
+            (tree.head(x) == Some(root) && matches!(tree.rel(x), DepRel::Nsubj | DepRel::NsubjPass))
+                || (x != root && tree.rel(x) == DepRel::Parataxis)
+                || (x != root && tree.rel(x) == DepRel::AclRelcl && tree.mark_of(x).is_none_or(|m| m != "to"))
+        })
+        .collect();
+    let region: Vec<u32> = tree
+        .tokens()
+        .filter(|&x| {
+            x != root
+                && tree.upos(x) != Upos::Propn
+                && !tree.xpos(x).starts_with("NNP")
+                && tree.dominates(root, x)
+                && !aside.iter().any(|&s| tree.dominates(s, x))
+        })
+        .collect();
+    let lemma = |x: u32| tree.lemma(x).to_lowercase();
+    let found = |words: &[&str]| {
+        region.iter().any(|&x| {
+            let l = lemma(x);
+            // "right" the noun, not "right-wing"; "step down"
+            (words.contains(&l.as_str()) && (l != "right" || tree.upos(x) == Upos::Noun))
+                || (words.contains(&"resign") && l == "step" && x + 1 < tree.tokens().end && tree.lower(x + 1) == "down")
+        })
+    };
+    for &(aim, words) in AIM_WORDS {
+        if found(words) {
+            return Some(aim);
+        }
+        // a protest over arrests is a protest for rights; a protest for reforms, for a policy
+        if protest && aim == Aim::Rights && found(&["arrest", "detention", "imprisonment"]) {
+            return Some(Aim::Rights);
+        }
+    }
+    None
+}
+
+/// "staged demonstrations to demand political reforms" (1412), "demanding that President
+/// Mugabe abandon his policy" (1042): protests take the fourth digit of their aim, and a generic
+/// appeal, promise, concession, demand or rejection aimed at political change becomes its
+/// political-reform code.
+fn political_aims(tree: &Tree, events: &mut [Event]) {
+    for e in events.iter_mut() {
+        let protest = matches!(e.cameo.as_str(), "141" | "142" | "143" | "144" | "145");
+        let family = match e.cameo.as_str() {
+            "020" | "024" => "024",
+            "030" | "034" => "034",
+            "080" | "083" => "083",
+            "100" | "104" => "104",
+            "120" | "123" => "123",
+            _ if protest => "",
+            _ => continue,
+        };
+        let Some(aim) = aim_of(tree, e.trigger, protest) else { continue };
+        let digit = match aim {
+            Aim::Leadership => "1",
+            Aim::Policy => "2",
+            Aim::Rights => "3",
+            Aim::Institutions => "4",
+            Aim::Reform if protest => "2",
+            Aim::Reform => "",
+        };
+        let code = if protest {
+            format!("{}{digit}", e.cameo)
+        } else {
+            format!("{family}{digit}")
+        };
+        if code != e.cameo {
+            e.rule = format!("{}+aim:{:?}->{code}", e.rule, aim);
+            e.cameo = code;
+        }
+    }
 }
 
 /// "The Bush administration declared that China must drop barriers": a statement that another

@@ -394,3 +394,27 @@ fn a_conditional_threat_is_made_and_what_it_acts_on_is_no_event() {
     assert_eq!(ev[0].modality, "asserted");
     assert_eq!(countries(&ev[0].recipient), vec!["MLI"]);
 }
+
+#[test]
+fn protests_and_demands_take_the_kind_of_change_they_seek() {
+    let codes = |text: &str| -> Vec<String> { code(text, "2021-05-03").iter().map(|e| e.cameo.clone()).collect() };
+    let cases = [
+        (
+            "Thousands of Kenyan teachers marched in Nairobi on Monday to demand the resignation of the education minister.",
+            "1411",
+        ),
+        ("Farmers in India blocked highways to protest a new farm bill.", "1442"),
+        ("Students in Belarus rallied in Minsk to demand free elections.", "1414"),
+        ("Peruvian miners rioted in Lima over the arrest of their union leaders.", "1453"),
+    ];
+    for (text, want) in cases {
+        let got = codes(text);
+        assert!(got.iter().any(|c| c == want), "{text}: {got:?}, want {want}");
+    }
+    // no aim named: the generic code stays
+    let got = codes("Thousands of Chileans marched in Santiago on Sunday.");
+    assert!(got.iter().any(|c| c == "141"), "{got:?}");
+    // a name is not an aim ("the Democratic Republic of the Congo")
+    let got = codes("Angolan protesters rallied outside the embassy of the Democratic Republic of the Congo.");
+    assert!(!got.iter().any(|c| c == "1414"), "{got:?}");
+}
