@@ -322,17 +322,17 @@ const AIM_WORDS: &[(Aim, &[&str])] = &[
     (Aim::Reform, &["reform"]),
 ];
 
-/// The aim named in the clause of an event (its trigger's subtree, or its carrier verb's, without
-/// the subject), if any.
-fn aim_of(tree: &Tree, trigger: u32, protest: bool) -> Option<Aim> {
+/// The clause an event's purpose is stated in: its trigger's subtree (or its carrier verb's, or
+/// for a verb misread as a modifier, its object's), without the subject, what relative clauses
+/// say of participants ("back to Bulgaria, where they face imprisonment") and names ("the
+/// Democratic Republic of …").
+fn purpose_clause(tree: &Tree, trigger: u32) -> Vec<u32> {
     let root = match carrier_verb(tree, trigger) {
         Some((v, true)) => v,
         // "supporters … blocked roads … demanding": a verb misread as a modifier of its object
         _ if tree.rel(trigger) == DepRel::Amod && tree.upos(trigger) != Upos::Noun => tree.head(trigger).unwrap_or(trigger),
         _ => trigger,
     };
-    // not the subject, not what a relative clause says of a participant ("back to Bulgaria,
-    // where they face imprisonment"), not a name ("the Democratic Republic of …")
     let aside: Vec<u32> = tree
         .tokens()
         .filter(|&x| {
@@ -341,16 +341,15 @@ fn aim_of(tree: &Tree, trigger: u32, protest: bool) -> Option<Aim> {
                 || (x != root && tree.rel(x) == DepRel::AclRelcl && tree.mark_of(x).is_none_or(|m| m != "to"))
         })
         .collect();
-    let region: Vec<u32> = tree
-        .tokens()
-        .filter(|&x| {
-            x != root
-                && tree.upos(x) != Upos::Propn
-                && !tree.xpos(x).starts_with("NNP")
-                && tree.dominates(root, x)
-                && !aside.iter().any(|&s| tree.dominates(s, x))
-        })
-        .collect();
+    tree.tokens()
+        .filter(|&x| x != root && tree.dominates(root, x) && !aside.iter().any(|&s| tree.dominates(s, x)))
+        .collect()
+}
+
+/// The aim named in the clause of an event, if any.
+fn aim_of(tree: &Tree, trigger: u32, protest: bool) -> Option<Aim> {
+    let mut region = purpose_clause(tree, trigger);
+    region.retain(|&x| tree.upos(x) != Upos::Propn && !tree.xpos(x).starts_with("NNP"));
     let lemma = |x: u32| tree.lemma(x).to_lowercase();
     let found = |words: &[&str]| {
         region.iter().any(|&x| {
@@ -837,6 +836,9 @@ fn code_trigger(coder: &Coder, tree: &Tree, sentence: u32, t: u32, extra: &mut V
         if !against.is_empty() {
             targets = against;
         }
+    }
+    if targets.is_empty() && p.cameo.starts_with("14") {
+        targets = purpose_targets(tree, t, &sources);
     }
     if targets.is_empty() && pos == TriggerPos::Verb && !p.target.iter().all(|s| matches!(s, Slot::None)) {
         // last resort: a party named inside another argument ("occupied ten kilometres of Armenian territory")
@@ -1560,6 +1562,40 @@ fn against_targets(tree: &Tree, t: u32, sources: &[u32]) -> Vec<u32> {
         frontier = next;
     }
     settle_targets(tree, out, sources, Named::Country)
+}
+
+/// "staged demonstrations to demand reforms by President Suharto's government", "a hunger
+/// strike in protest of the Russian government's refusal": whom a protest is aimed at, named in
+/// its purpose (not where it happens).
+fn purpose_targets(tree: &Tree, t: u32, sources: &[u32]) -> Vec<u32> {
+    let mut out = Vec::new();
+    let locative = |a: u32| {
+        matches!(tree.rel(a).base(), "obl" | "nmod")
+            && matches!(
+                tree.case_of(a).as_deref(),
+                Some("in" | "at" | "near" | "outside" | "inside" | "across" | "throughout" | "into" | "through")
+            )
+    };
+    for x in purpose_clause(tree, t) {
+        // not the place ("rallied in Lagos", "outside the embassy of …")
+        let mut a = x;
+        let mut located = false;
+        while a != t && !located {
+            located = locative(a);
+            match tree.head(a) {
+                Some(h) => a = h,
+                None => break,
+            }
+        }
+        // "their disapproval": the protesters themselves
+        if located || tree.upos(x) == Upos::Pron {
+            continue;
+        }
+        out.extend(tree.mentions_at(x).into_iter().filter(|&m| tree.doc.actors[m as usize].head == x));
+    }
+    let mut out = settle_targets(tree, out, sources, Named::Country);
+    out.truncate(1);
+    out
 }
 
 /// Subjects of "that" clauses and "if/unless" conditions under a trigger.

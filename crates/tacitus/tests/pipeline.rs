@@ -418,3 +418,20 @@ fn protests_and_demands_take_the_kind_of_change_they_seek() {
     let got = codes("Angolan protesters rallied outside the embassy of the Democratic Republic of the Congo.");
     assert!(!got.iter().any(|c| c == "1414"), "{got:?}");
 }
+
+#[test]
+fn a_protest_is_aimed_at_whom_its_purpose_names_not_at_its_place_or_itself() {
+    let events = code(
+        "Hundreds of Bolivian miners staged a march in La Paz to demand higher wages from President Arce's government.",
+        "2021-05-03",
+    );
+    let march = events.iter().find(|e| e.cameo.starts_with("14")).expect("the march is coded");
+    assert_eq!(countries(&march.recipient), vec!["BOL".to_string()], "{march:?}");
+    let events = code(
+        "Demonstrators in Nairobi blocked a highway to show their anger at rising prices.",
+        "2021-05-03",
+    );
+    let block = events.iter().find(|e| e.cameo.starts_with("144"));
+    assert!(block.is_some(), "{events:?}");
+    assert!(block.unwrap().recipient.iter().all(|r| r.text != "their"), "{block:?}");
+}
