@@ -438,7 +438,8 @@ fn recipients_from_places(doc: &mut Document, aims: &[Option<u32>]) {
         let on_the_ground = matches!(
             &e.cameo[..2.min(e.cameo.len())],
             "07" | "08" | "09" | "14" | "15" | "16" | "17" | "18" | "19" | "20"
-        );
+        ) || e.cameo.starts_with("132")
+            || e.cameo.starts_with("138"); // threats of curfews, martial law and force
         if !is_state(&place.country) || (!on_the_ground && e.actors.iter().any(|&a| doc.actors[a as usize].code.country == place.country)) {
             continue;
         }

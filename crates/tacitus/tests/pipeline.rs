@@ -435,3 +435,30 @@ fn a_protest_is_aimed_at_whom_its_purpose_names_not_at_its_place_or_itself() {
     assert!(block.is_some(), "{events:?}");
     assert!(block.unwrap().recipient.iter().all(|r| r.text != "their"), "{block:?}");
 }
+
+#[test]
+fn threats_of_curfews_and_protests_in_protest_of_find_their_targets() {
+    let events = code(
+        "The Peruvian president threatened to impose a curfew in Lima after days of looting.",
+        "2021-05-03",
+    );
+    let threat = events.iter().find(|e| e.cameo.starts_with("13")).expect("the threat is coded");
+    assert_eq!(countries(&threat.recipient), vec!["PER".to_string()], "{threat:?}");
+    let events = code(
+        "Dozens of Tibetan exiles began a hunger strike in protest of the Chinese government's crackdown.",
+        "2021-05-03",
+    );
+    let strike = events
+        .iter()
+        .find(|e| e.cameo.starts_with("142"))
+        .expect("the hunger strike is coded");
+    assert_eq!(countries(&strike.recipient), vec!["CHN".to_string()], "{strike:?}");
+    let events = code(
+        "The Malawian president reneged on his promise to the country's teachers.",
+        "2021-05-03",
+    );
+    assert!(
+        events.iter().any(|e| e.cameo.starts_with("12") && !e.recipient.is_empty()),
+        "{events:?}"
+    );
+}
