@@ -414,9 +414,15 @@ fn resolve_references(doc: &Document, trees: &[Tree], mentions: &mut Vec<ActorMe
                     .enumerate()
                     .rev()
                     .filter(|(_, m)| {
+                        // a country, an organisation, or a body named by one singular noun
+                        // ("the government … it", "the army said it"), never a person
+                        let singular_body = !m.code.sector.is_empty()
+                            && trees
+                                .get(m.sentence as usize)
+                                .is_some_and(|tr| matches!(tr.xpos(m.head), "NN") && tr.rel(m.head) != DepRel::Compound);
                         before(m)
                             && !m.rule.starts_with("person")
-                            && (m.code.sector.is_empty() || m.code.org.is_empty() && m.rule.starts_with("org"))
+                            && (m.code.sector.is_empty() || m.code.org.is_empty() && m.rule.starts_with("org") || singular_body)
                     })
                     .map(|(i, _)| i)
                     .take(1)

@@ -1294,6 +1294,14 @@ fn subject_of(tree: &Tree, v: u32, depth: u32) -> Vec<u32> {
     }
     let found = match (tree.rel(v), tree.head(v)) {
         (DepRel::Xcomp, Some(h)) => {
+            // passive control: "it is prepared to impose", "he was urged to resign": the
+            // passive subject acts
+            if tree.is_passive(h) {
+                let s: Vec<u32> = tree.children_rel(h, &[DepRel::NsubjPass]).collect();
+                if !s.is_empty() {
+                    return s;
+                }
+            }
             // object control: "urged X to ..." takes the object
             if let Some(o) = tree.child_rel(h, &[DepRel::Obj]) {
                 if tree.upos(h) == Upos::Verb && !matches!(tree.lemma(h), "promise" | "vow") {

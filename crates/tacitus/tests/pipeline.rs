@@ -462,3 +462,20 @@ fn threats_of_curfews_and_protests_in_protest_of_find_their_targets() {
         "{events:?}"
     );
 }
+
+#[test]
+fn a_body_announcing_what_it_is_prepared_to_do_is_its_source() {
+    let events = code(
+        "The Chilean government said it is prepared to impose a state of emergency in the capital.",
+        "2021-05-03",
+    );
+    assert!(
+        events
+            .iter()
+            .any(|e| e.cameo.starts_with("132") && countries(&e.actor) == vec!["CHL".to_string()]),
+        "{events:?}"
+    );
+    // "it" is never a person
+    let events = code("President Boric met the French ambassador. It was raining.", "2021-05-03");
+    assert!(events.iter().all(|e| e.actor.iter().all(|a| a.text != "It")), "{events:?}");
+}
