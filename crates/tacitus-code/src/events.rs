@@ -125,7 +125,9 @@ pub fn extract(coder: &Coder, doc: &mut Document, mut trace: Option<&mut Trace>)
             }
             sentence_events.extend(extra);
         }
+        doers_of_carried_violence(&tree, &mut sentence_events);
         drop_carried_duplicates(&tree, &mut sentence_events);
+        violence_by_means(&tree, &mut sentence_events);
         statements_of_obligation(&tree, &mut sentence_events);
         political_aims(&tree, &mut sentence_events);
         // governing events first, then by position: the main event of a sentence leads
@@ -236,6 +238,130 @@ fn drop_carried_duplicates(tree: &Tree, events: &mut Vec<Event>) {
             None => true,
         }
     });
+}
+
+/// "killed … in an attack by Kosovo Albanians": violence by an unnamed hand takes the doer
+/// named in the nominal act that carries it, before that act is dropped as its duplicate.
+fn doers_of_carried_violence(tree: &Tree, events: &mut [Event]) {
+    let violent = |c: &str| matches!(c.get(..2), Some("18" | "19" | "20"));
+    for ni in 0..events.len() {
+        let n = &events[ni];
+        if n.actors.is_empty() || !violent(&n.cameo) || tree.upos(n.trigger) != Upos::Noun {
+            continue;
+        }
+        let Some((v, _)) = carrier_verb(tree, n.trigger) else { continue };
+        let doers = n.actors.clone();
+        for e in events.iter_mut() {
+            if e.trigger == v && e.actors.is_empty() && violent(&e.cameo) {
+                e.recipients.retain(|r| !doers.contains(r));
+                e.actors = doers.clone();
+                e.rule = format!("{}+doer-of-carried-act", e.rule.trim_end_matches("+unknown-source"));
+            }
+        }
+    }
+}
+
+/// The means of an act of violence named around it: its obliques and subject ("in a car bomb
+/// explosion", "a roadside bombing killed"), its doer ("Soviet aircraft … killed"), the act a
+/// participle follows ("launched artillery fire …, killing 50"), with their modifiers.
+fn means_words(tree: &Tree, e: &Event) -> Vec<String> {
+    let t = e.trigger;
+    let mut heads: Vec<u32> = vec![t];
+    for &c in tree.children(t) {
+        let rel = tree.rel(c);
+        let via = matches!(rel, DepRel::Nsubj | DepRel::Obj)
+            || (matches!(rel.base(), "obl" | "nmod") && matches!(tree.case_of(c).as_deref(), Some("in" | "with" | "by" | "from")));
+        if via {
+            heads.push(c);
+        }
+    }
+    if matches!(tree.rel(t), DepRel::Advcl | DepRel::Xcomp) && tree.xpos(t) == "VBG" {
+        if let Some(h) = tree.head(t) {
+            heads.extend(tree.children_rel(h, &[DepRel::Obj]));
+        }
+    }
+    heads.extend(e.actors.iter().map(|&a| tree.doc.actors[a as usize].head));
+    let mut words = Vec::new();
+    let mut frontier = heads;
+    for _ in 0..3 {
+        let mut next = Vec::new();
+        for x in frontier {
+            words.push(tree.lemma(x).to_lowercase());
+            next.extend(
+                tree.children(x)
+                    .iter()
+                    .copied()
+                    .filter(|&c| matches!(tree.rel(c), DepRel::Compound | DepRel::Amod | DepRel::Conj | DepRel::Flat)),
+            );
+        }
+        frontier = next;
+    }
+    words
+}
+
+/// CAMEO's violence codes by means: suicide (1831), vehicle (1832) and roadside (1833)
+/// bombings, other bombings (183), aerial weapons (195), artillery and tanks (194), and a
+/// killing in an attack (190). Only codes that leave the means open are refined.
+fn violence_by_means(tree: &Tree, events: &mut [Event]) {
+    const BOMB: &[&str] = &["bomb", "bombing", "explosion", "blast", "explosive", "ied", "device", "car-bomb"];
+    const VEHICLE: &[&str] = &["car", "vehicle", "truck", "lorry", "van", "car-bomb"];
+    const AIR: &[&str] = &[
+        "aircraft",
+        "warplane",
+        "jet",
+        "helicopter",
+        "gunship",
+        "airstrike",
+        "air-strike",
+        "drone",
+        "plane",
+        "air",
+    ];
+    const ARTILLERY: &[&str] = &["artillery", "shell", "shelling", "mortar", "rocket", "tank", "howitzer", "cannon"];
+    for e in events.iter_mut() {
+        if !matches!(e.cameo.as_str(), "180" | "182" | "1823" | "183" | "190" | "193") {
+            continue;
+        }
+        let w = means_words(tree, e);
+        let has = |set: &[&str]| w.iter().any(|x| set.contains(&x.as_str()));
+        let bomb = has(BOMB) || w.iter().any(|x| x == "bomber");
+        let code = if has(&["suicide"]) && bomb {
+            "1831"
+        } else if bomb && has(VEHICLE) {
+            "1832"
+        } else if bomb && has(&["roadside", "ied"]) {
+            "1833"
+        } else if has(AIR)
+            && (has(&[
+                "strike",
+                "raid",
+                "attack",
+                "aircraft",
+                "warplane",
+                "jet",
+                "helicopter",
+                "gunship",
+                "drone",
+                "plane",
+                "airstrike",
+                "air-strike",
+            ]))
+        {
+            "195"
+        } else if has(ARTILLERY) {
+            "194"
+        } else if has(BOMB) {
+            "183"
+        } else if tree.lemma(e.trigger) != "attack" && has(&["attack"]) && matches!(e.cameo.as_str(), "180" | "182" | "1823") {
+            "190"
+        } else {
+            continue;
+        };
+        if code != e.cameo {
+            e.rule = format!("{}+means->{code}", e.rule);
+            e.cameo = code.to_string();
+        }
+    }
 }
 
 /// What a protest, demand, appeal, promise, concession or rejection of political change is for:

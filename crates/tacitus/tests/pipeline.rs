@@ -479,3 +479,20 @@ fn a_body_announcing_what_it_is_prepared_to_do_is_its_source() {
     let events = code("President Boric met the French ambassador. It was raining.", "2021-05-03");
     assert!(events.iter().all(|e| e.actor.iter().all(|a| a.text != "It")), "{events:?}");
 }
+
+#[test]
+fn violence_takes_the_code_of_its_means_and_the_doer_of_the_attack_it_happened_in() {
+    let code_of = |text: &str| -> Vec<EventRecord> { code(text, "2021-05-03") };
+    let e = code_of("A car bombing killed five police officers in Mogadishu on Tuesday.");
+    assert!(e.iter().any(|e| e.cameo == "1832"), "{e:?}");
+    let e = code_of("Ethiopian warplanes killed 12 civilians in an air strike on a market.");
+    assert!(e.iter().any(|e| e.cameo == "195"), "{e:?}");
+    let e = code_of("Russian artillery pounded the town on Friday.");
+    assert!(e.iter().any(|e| e.cameo == "194"), "{e:?}");
+    let e = code_of("Two Afghan soldiers were killed in an attack by Taliban fighters in Kandahar.");
+    let kill = e.iter().find(|e| e.cameo.starts_with("19")).expect("the attack is coded");
+    assert!(!kill.actor.is_empty() && kill.actor.iter().all(|a| a.country == "AFG"), "{kill:?}");
+    // an attack with knives stays an assault
+    let e = code_of("Militiamen armed with machetes attacked a Congolese refugee camp.");
+    assert!(e.iter().all(|e| !matches!(e.cameo.as_str(), "195" | "194" | "183")), "{e:?}");
+}
