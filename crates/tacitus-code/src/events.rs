@@ -132,7 +132,9 @@ pub fn extract(coder: &Coder, doc: &mut Document, mut trace: Option<&mut Trace>)
         political_aims(&tree, &mut sentence_events);
         // governing events first, then by position: the main event of a sentence leads
         // plain statements ("said") wrap the events they report: those come first
-        let plain = |e: &Event| matches!(e.cameo.as_str(), "010" | "011" | "012" | "013" | "014" | "017");
+        // (declining to comment reports nothing: "declined to comment on an estimate that …
+        // air strikes" is the refusal to comment)
+        let plain = |e: &Event| matches!(e.cameo.as_str(), "010" | "012" | "013" | "014" | "017");
         // violence by an unnamed hand follows the acts of named parties
         // what only might happen ("unless the president agrees …", "could attack") follows what did
         sentence_events.sort_by_key(|e: &Event| {
@@ -2146,6 +2148,21 @@ fn modality_of(tree: &Tree, t: u32, pos: TriggerPos) -> Mood {
             DepRel::Advcl if tree.mark_of(x).is_some_and(|m| m == "if" || m == "unless") => {
                 mood.modality = Modality::Hypothetical;
                 return mood;
+            }
+            // "must allocate resources to help …": the purpose of an act that is only owed,
+            // possible or intended is no more than that
+            DepRel::Advcl if tree.mark_of(x).as_deref() == Some("to") => {
+                let governing: Vec<String> = tree.children_rel(h, &[DepRel::Aux]).map(|a| tree.lower(a)).collect();
+                if mood.modality == Modality::Asserted {
+                    if governing
+                        .iter()
+                        .any(|a| matches!(a.as_str(), "must" | "should" | "ought" | "could" | "might" | "may"))
+                    {
+                        mood.modality = Modality::Hypothetical;
+                    } else if governing.iter().any(|a| matches!(a.as_str(), "will" | "'ll" | "shall" | "would")) {
+                        mood.modality = Modality::Intended;
+                    }
+                }
             }
             DepRel::Conj => {}
             _ => break,
