@@ -309,7 +309,20 @@ fn sentence_mentions(
         if codes.is_empty() {
             // countries from country names, demonyms and capitals, one mention per country
             let mut countries: Vec<(String, EntryKind)> = Vec::new();
+            // "ethnic Albanians in Serbia", "ethnic Russian separatists": an ethnic group, not
+            // the nationals of a state
+            let ethnic = |m: &Match| {
+                m.entry.kind == EntryKind::Demonym
+                    && (m.start.saturating_sub(2).max(tree.first)..m.start).any(|x| tree.lower(x) == "ethnic")
+            };
+            let mut sector = sector;
+            if sector.is_none() && !ms.is_empty() && ms.iter().all(|m| ethnic(m)) {
+                sector = Some("CVL".to_string());
+            }
             for m in &ms {
+                if ethnic(m) {
+                    continue;
+                }
                 if matches!(m.entry.kind, EntryKind::Country | EntryKind::Demonym | EntryKind::Capital) {
                     if let Some(c) = m.entry.code_at(date) {
                         if !countries.iter().any(|(x, _)| *x == c.country) {

@@ -255,23 +255,36 @@ fn meetings_by_venue(doc: &mut Document) {
 
 /// "A missionary was arrested in Lebanon": coercion (CAMEO 17) by unnamed hands in a state is
 /// that state's doing; its authorities (the place's country, GOV) become the source. Violence
-/// by unnamed hands (18–20) keeps an unknown source: a bomb in Baghdad is not Iraq's act.
+/// by unnamed hands (18–20: "a roadside bomb near Samarra killed …") is recorded as done by
+/// someone of the country where it happened (country only, no sector: not the state's act),
+/// as event coders record it; the rule says so (`unnamed-doer-in-place`).
 fn authorities_of_the_place(doc: &mut Document) {
     for i in 0..doc.events.len() {
         let e = &doc.events[i];
-        if !e.actors.is_empty() || !e.cameo.starts_with("17") {
+        let coercion = e.cameo.starts_with("17");
+        let violence = matches!(e.cameo.get(..2), Some("18" | "19" | "20"));
+        if !e.actors.is_empty() || !(coercion || violence) {
             continue;
         }
         let Some(place) = e.place.and_then(|p| doc.places.get(p as usize)) else {
             continue;
         };
         if !is_state(&place.country)
-            || e.recipients
-                .iter()
-                .any(|&r| doc.actors[r as usize].code.country == place.country && doc.actors[r as usize].code.sector.is_empty())
+            || (coercion
+                && e.recipients
+                    .iter()
+                    .any(|&r| doc.actors[r as usize].code.country == place.country && doc.actors[r as usize].code.sector.is_empty()))
         {
             continue;
         }
+        // coercion by unnamed hands is the authorities'; violence by unnamed hands ("a roadside
+        // bomb near Samarra killed …") is someone of the country where it happened, as event
+        // coders record it, with no sector claimed
+        let (sector, why) = if coercion {
+            ("GOV", "authorities-of-place")
+        } else {
+            ("", "unnamed-doer-in-place")
+        };
         let (span, country, name) = (place.span, place.country.clone(), place.name.clone());
         let Some(head) = last_token_within(doc, span) else {
             continue;
@@ -280,15 +293,15 @@ fn authorities_of_the_place(doc: &mut Document) {
             span,
             head: head as u32,
             sentence: doc.events[i].sentence,
-            code: tacitus_doc::ActorCode::new(&country, "GOV"),
+            code: tacitus_doc::ActorCode::new(&country, sector),
             name: Some(name),
-            rule: "authorities-of-place".into(),
+            rule: why.into(),
             antecedent: None,
         });
         let m = (doc.actors.len() - 1) as u32;
         let e = &mut doc.events[i];
         e.actors.push(m);
-        e.rule = format!("{}+authorities-of-place", e.rule);
+        e.rule = format!("{}+{why}", e.rule);
     }
 }
 
@@ -424,6 +437,19 @@ fn recipients_from_places(doc: &mut Document, aims: &[Option<u32>]) {
     for i in 0..doc.events.len() {
         let e = &doc.events[i];
         if !e.recipients.is_empty() || e.cameo.starts_with("01") {
+            continue;
+        }
+        // "U.S. and Russian negotiators return to Geneva": the parties of a joint act are both
+        // named; where they meet is not a third party
+        let mut parties: Vec<&str> = e
+            .actors
+            .iter()
+            .map(|&a| doc.actors[a as usize].code.country.as_str())
+            .filter(|c| !c.is_empty())
+            .collect();
+        parties.sort_unstable();
+        parties.dedup();
+        if parties.len() >= 2 {
             continue;
         }
         // the place the act is aimed at or happens in (`aims`: attached without setting aside

@@ -160,7 +160,7 @@ fn a_party_is_not_the_place_of_its_act() {
 }
 
 #[test]
-fn violence_by_an_unnamed_hand_has_an_unknown_source_and_mishaps_no_event() {
+fn violence_by_an_unnamed_hand_is_someone_of_the_place_and_mishaps_no_event() {
     let ev = code(
         "Four Afghan soldiers were killed in a roadside bombing near Kandahar on Sunday.",
         "2012-05-06",
@@ -169,9 +169,22 @@ fn violence_by_an_unnamed_hand_has_an_unknown_source_and_mishaps_no_event() {
         .iter()
         .find(|e| e.cameo.starts_with("18") || e.cameo.starts_with("19"))
         .expect("a violent event");
-    assert!(e.actor.is_empty(), "nobody is named as the attacker: {e:?}");
+    // nobody is named as the attacker: someone of the country where it happened, no sector
+    assert_eq!(e.actor.len(), 1, "{e:?}");
+    assert_eq!((e.actor[0].country.as_str(), e.actor[0].sector.as_str()), ("AFG", ""), "{e:?}");
     assert_eq!(countries(&e.recipient), vec!["AFG"]);
-    assert!(e.rule.contains("unknown-source"));
+    assert!(
+        e.rule.contains("unknown-source") && e.rule.contains("unnamed-doer-in-place"),
+        "{e:?}"
+    );
+    // with no place, the doer stays unknown
+    let ev = code("Four soldiers were killed in a roadside bombing on Sunday.", "2012-05-06");
+    assert!(
+        ev.iter()
+            .filter(|e| e.cameo.starts_with("18") || e.cameo.starts_with("19"))
+            .all(|e| e.actor.is_empty()),
+        "{ev:?}"
+    );
     for text in [
         "Four Afghan soldiers were killed in an avalanche near Kandahar on Sunday.",
         "Two Iraqi police officers were killed in a car accident in Basra.",
@@ -495,4 +508,27 @@ fn violence_takes_the_code_of_its_means_and_the_doer_of_the_attack_it_happened_i
     // an attack with knives stays an assault
     let e = code_of("Militiamen armed with machetes attacked a Congolese refugee camp.");
     assert!(e.iter().all(|e| !matches!(e.cameo.as_str(), "195" | "194" | "183")), "{e:?}");
+}
+
+#[test]
+fn an_ethnic_group_is_not_a_state_and_a_joint_act_has_no_venue_recipient() {
+    let ev = code("Hundreds of ethnic Albanians demonstrated on Tuesday in Serbia.", "2003-05-06");
+    let demo = ev.iter().find(|e| e.cameo.starts_with("14")).expect("the demonstration is coded");
+    assert_eq!(countries(&demo.actor), vec!["SRB".to_string()], "{demo:?}");
+    let ev = code("Indian and Chinese negotiators met in Geneva on Monday.", "2003-05-06");
+    let meeting = ev.iter().find(|e| e.cameo.starts_with("04")).expect("the meeting is coded");
+    assert!(meeting.recipient.iter().all(|r| r.country != "CHE"), "{meeting:?}");
+}
+
+#[test]
+fn the_purpose_of_an_owed_act_is_not_a_fact() {
+    let ev = code("The Kenyan minister said Japan must send more money to help Somalia.", "2003-05-06");
+    let help: Vec<&EventRecord> = ev.iter().filter(|e| e.cameo == "070").collect();
+    assert!(!help.is_empty() && help.iter().all(|e| e.modality != "asserted"), "{ev:?}");
+    // what is owed is demanded of the obliged party
+    assert!(
+        ev.iter()
+            .any(|e| e.cameo.starts_with("10") && countries(&e.recipient) == vec!["JPN".to_string()]),
+        "{ev:?}"
+    );
 }
