@@ -217,20 +217,25 @@ fn is_acting(tree: &Tree, head: u32) -> bool {
             }
         }
     }
-    !has_case(head)
-        && matches!(
-            tree.rel(head),
-            DepRel::Nsubj
-                | DepRel::NsubjPass
-                | DepRel::Obj
-                | DepRel::Iobj
-                | DepRel::OblAgent
-                | DepRel::NmodPoss
-                | DepRel::Conj
-                | DepRel::Appos
-                | DepRel::Root
-                | DepRel::Csubj
-        )
+    // "an admission by Moscow": the doer of a nominal act
+    let nominal_act_doer = tree.rel(head).base() == "nmod"
+        && tree.head(head).is_some_and(|h| tree.upos(h) == Upos::Noun)
+        && matches!(tree.case_of(head).as_deref(), Some("by"));
+    nominal_act_doer
+        || !has_case(head)
+            && matches!(
+                tree.rel(head),
+                DepRel::Nsubj
+                    | DepRel::NsubjPass
+                    | DepRel::Obj
+                    | DepRel::Iobj
+                    | DepRel::OblAgent
+                    | DepRel::NmodPoss
+                    | DepRel::Conj
+                    | DepRel::Appos
+                    | DepRel::Root
+                    | DepRel::Csubj
+            )
 }
 
 fn sentence_mentions(

@@ -953,6 +953,11 @@ fn code_trigger(coder: &Coder, tree: &Tree, sentence: u32, t: u32, extra: &mut V
         // asked or threatened is the subject of the clause
         targets = clause_subject_targets(tree, t, &sources);
     }
+    if targets.is_empty() && matches!(&p.cameo[..2], "02" | "10") {
+        // "demanded an immediate admission by Moscow", "called for Israel's withdrawal": the
+        // party asked is the doer of the act asked for
+        targets = agents_of_requested_acts(tree, t, &sources);
+    }
     // "Palestinian riots against Israeli military policies", "mobilized reservists for a war
     // against Iraq": whom an act is against, when no other target is named or the only one is
     // the source's own forces
@@ -1745,6 +1750,26 @@ fn purpose_targets(tree: &Tree, t: u32, sources: &[u32]) -> Vec<u32> {
     let mut out = settle_targets(tree, out, sources, Named::Country);
     out.truncate(1);
     out
+}
+
+/// The doers of the nominal acts a request asks for: the possessor or "by" phrase of its object
+/// or "for" phrase ("demanded an immediate admission by Moscow", "called for Israel's
+/// withdrawal").
+fn agents_of_requested_acts(tree: &Tree, t: u32, sources: &[u32]) -> Vec<u32> {
+    let mut out = Vec::new();
+    let acts = tree.children(t).iter().copied().filter(|&c| {
+        tree.upos(c) == Upos::Noun
+            && (tree.rel(c) == DepRel::Obj || (tree.rel(c).base() == "obl" && matches!(tree.case_of(c).as_deref(), Some("for"))))
+    });
+    for a in acts {
+        for &c in tree.children(a) {
+            let agent = tree.rel(c) == DepRel::NmodPoss || (tree.rel(c).base() == "nmod" && tree.case_of(c).as_deref() == Some("by"));
+            if agent && tree.upos(c) != Upos::Pron {
+                out.extend(mentions_in_phrase(tree, c, 0, t));
+            }
+        }
+    }
+    settle_targets(tree, out, sources, Named::Country)
 }
 
 /// Subjects of "that" clauses and "if/unless" conditions under a trigger.

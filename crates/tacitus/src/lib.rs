@@ -348,10 +348,15 @@ fn countries_for_unnamed(doc: &mut Document) {
             .iter()
             .find(|(t, _)| under(doc, *t, head, 4))
             .map(|(_, p)| (p.country.clone(), "own-place"));
-        // the place where the group acts, when it is the subject
+        // the place where the group acts or is acted on, when it is the subject or object
+        // ("police arrested protesters in Lagos")
         if found.is_none() {
             if let Some(x) = doc.syntax.get(head) {
-                if matches!(x.deprel, tacitus_doc::DepRel::Nsubj) && x.head != u32::MAX {
+                if matches!(
+                    x.deprel,
+                    tacitus_doc::DepRel::Nsubj | tacitus_doc::DepRel::NsubjPass | tacitus_doc::DepRel::Obj
+                ) && x.head != u32::MAX
+                {
                     let verb = x.head as usize;
                     let locative: Vec<usize> = sentence_tokens(doc, verb)
                         .filter(|&c| {

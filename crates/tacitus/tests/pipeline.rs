@@ -532,3 +532,19 @@ fn the_purpose_of_an_owed_act_is_not_a_fact() {
         "{ev:?}"
     );
 }
+
+#[test]
+fn a_demand_targets_the_doer_of_the_act_demanded_and_victims_take_the_country_they_are_in() {
+    let ev = code(
+        "Ukraine's parliament demanded an immediate apology by Moscow for the shelling.",
+        "2022-05-06",
+    );
+    let demand = ev.iter().find(|e| e.cameo.starts_with("10")).expect("the demand is coded");
+    assert_eq!(countries(&demand.recipient), vec!["RUS".to_string()], "{demand:?}");
+    let ev = code(
+        "Ghanaian riot police arrested dozens of protesters in Lagos on Monday.",
+        "2022-05-06",
+    );
+    let arrest = ev.iter().find(|e| e.cameo.starts_with("17")).expect("the arrest is coded");
+    assert_eq!(countries(&arrest.recipient), vec!["NGA".to_string()], "{arrest:?}");
+}
