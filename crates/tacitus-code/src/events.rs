@@ -471,11 +471,27 @@ fn purpose_clause(tree: &Tree, trigger: u32) -> Vec<u32> {
             (tree.head(x) == Some(root) && matches!(tree.rel(x), DepRel::Nsubj | DepRel::NsubjPass))
                 || (x != root && tree.rel(x) == DepRel::Parataxis)
                 || (x != root && tree.rel(x) == DepRel::AclRelcl && tree.mark_of(x).is_none_or(|m| m != "to"))
+                || (x != root && circumstance(tree, x))
         })
         .collect();
     tree.tokens()
         .filter(|&x| x != root && tree.dominates(root, x) && !aside.iter().any(|&s| tree.dominates(s, x)))
         .collect()
+}
+
+/// A phrase of time or topic around an act ("ahead of the US election", "a conversation about
+/// …"), not what the act is for. (Places are not set aside: the parser hangs purposes on them.)
+fn circumstance(tree: &Tree, x: u32) -> bool {
+    matches!(tree.rel(x).base(), "obl" | "nmod")
+        && tree.upos(x) != Upos::Verb
+        && !matches!(
+            tree.lemma(x),
+            "protest" | "response" | "defiance" | "support" | "solidarity" | "opposition" | "retaliation" | "reaction" | "pursuit"
+        )
+        && matches!(
+            tree.case_of(x).as_deref(),
+            Some("during" | "before" | "after" | "ahead" | "ahead of" | "since" | "until" | "about" | "amid" | "following" | "despite")
+        )
 }
 
 /// The aim named in the clause of an event, if any.
