@@ -53,7 +53,20 @@ fn dictionary_matches<'a>(coder: &'a Coder, tree: &Tree) -> Vec<Match<'a>> {
                 });
                 i += m.len;
             }
-            _ => i += 1,
+            _ => {
+                // "Ethopia", "Quatar": a proper name one letter off a country's
+                let t = tree.first + i as u32;
+                if tree.upos(t) == Upos::Propn {
+                    if let Some(entry) = coder.actors.misspelt_country(words[i]) {
+                        out.push(Match {
+                            start: t,
+                            end: t + 1,
+                            entry,
+                        });
+                    }
+                }
+                i += 1
+            }
         }
     }
     // "to press their demands", "they police the border": a sector word used as a verb names no one

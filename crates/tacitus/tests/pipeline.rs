@@ -548,3 +548,9 @@ fn a_demand_targets_the_doer_of_the_act_demanded_and_victims_take_the_country_th
     let arrest = ev.iter().find(|e| e.cameo.starts_with("17")).expect("the arrest is coded");
     assert_eq!(countries(&arrest.recipient), vec!["NGA".to_string()], "{arrest:?}");
 }
+
+#[test]
+fn a_country_misspelt_by_one_letter_is_still_the_country() {
+    let ev = code("Ethopia has agreed to reopen its border with Eritrea.", "2003-05-06");
+    assert!(ev.iter().any(|e| countries(&e.actor) == vec!["ETH".to_string()]), "{ev:?}");
+}

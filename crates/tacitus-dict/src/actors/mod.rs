@@ -279,6 +279,42 @@ impl ActorDict {
         })
     }
 
+    /// The country or demonym (of five letters or more) a capitalised word of six letters or
+    /// more misspells by one letter (left out, added, changed or swapped with its neighbour;
+    /// the first letter kept): "Ethopia", "Quatar". `None` for a word that is itself a name,
+    /// and unless exactly one country is that close.
+    pub fn misspelt_country(&self, word: &str) -> Option<&ActorEntry> {
+        let w: Vec<char> = word.chars().collect();
+        if w.len() < 6 || !w[0].is_uppercase() || !w.iter().all(|c| c.is_alphabetic()) || self.lookup(word).is_some() {
+            return None;
+        }
+        // names of their own, one letter off a country or demonym ("Columbia University",
+        // "Indiana" next to "Indian")
+        const NAMES: &[&str] = &["columbia", "indiana", "carolina", "georgian", "malaya", "samoans"];
+        if NAMES.contains(&word.to_lowercase().as_str()) {
+            return None;
+        }
+        let lower: Vec<char> = word.to_lowercase().chars().collect();
+        let mut found: Option<&ActorEntry> = None;
+        for e in self
+            .entries
+            .iter()
+            .filter(|e| matches!(e.kind, EntryKind::Country | EntryKind::Demonym))
+        {
+            let close = e.names.iter().any(|n| {
+                let n: Vec<char> = n.to_lowercase().chars().collect();
+                n.len() >= 5 && n[0] == lower[0] && n.len().abs_diff(lower.len()) <= 1 && one_edit_apart(&n, &lower)
+            });
+            if close {
+                if found.is_some_and(|f| f.code != e.code) {
+                    return None;
+                }
+                found = Some(e);
+            }
+        }
+        found
+    }
+
     /// The entry whose surface form is exactly `name` (split on whitespace), if any.
     pub fn lookup(&self, name: &str) -> Option<&ActorEntry> {
         let tokens: Vec<&str> = name.split_whitespace().collect();
@@ -350,3 +386,52 @@ fn read_dir_texts(dir: &Path) -> Result<Vec<(String, String)>> {
 
 #[cfg(test)]
 mod table_tests;
+
+/// Exactly one insertion, deletion, substitution or swap of neighbours turns `a` into `b`.
+fn one_edit_apart(a: &[char], b: &[char]) -> bool {
+    if a == b {
+        return false;
+    }
+    let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
+    let prefix = short.iter().zip(long).take_while(|(x, y)| x == y).count();
+    if short.len() == long.len() {
+        let rest = |from: usize| short[from..] == long[from..];
+        rest(prefix + 1)
+            || (prefix + 1 < short.len() && short[prefix] == long[prefix + 1] && short[prefix + 1] == long[prefix] && rest(prefix + 2))
+    } else {
+        long.len() == short.len() + 1 && short[prefix..] == long[prefix + 1..]
+    }
+}
+
+#[cfg(test)]
+mod misspelling_tests {
+    use super::*;
+
+    #[test]
+    fn one_letter_off_country_names_are_found_and_nothing_else() {
+        let d = ActorDict::load_default().unwrap();
+        let code = |w: &str| d.misspelt_country(w).and_then(|e| e.code.clone()).map(|c| c.country);
+        assert_eq!(code("Ethopia").as_deref(), Some("ETH"));
+        assert_eq!(code("Quatar").as_deref(), Some("QAT"));
+        assert_eq!(code("Pakistna").as_deref(), Some("PAK"));
+        // short words, exact names, other first letters and unrelated names are not guessed
+        assert_eq!(code("Irak"), None);
+        assert_eq!(code("Ethiopia"), None);
+        assert_eq!(code("Kthiopia"), None);
+        assert_eq!(code("Pashinyan"), None);
+        assert_eq!(code("ethopia"), None);
+        assert_eq!(code("Columbia"), None);
+        assert_eq!(code("Indiana"), None);
+    }
+
+    #[test]
+    fn one_edit_apart_counts_edits() {
+        let c = |s: &str| s.chars().collect::<Vec<_>>();
+        assert!(one_edit_apart(&c("ethiopia"), &c("ethopia")));
+        assert!(one_edit_apart(&c("qatar"), &c("quatar")));
+        assert!(one_edit_apart(&c("kenya"), &c("keyna")));
+        assert!(one_edit_apart(&c("kenya"), &c("kenia")));
+        assert!(!one_edit_apart(&c("kenya"), &c("kenya")));
+        assert!(!one_edit_apart(&c("kenya"), &c("knyea")));
+    }
+}
