@@ -812,7 +812,7 @@ fn constraints_hold(tree: &Tree, t: u32, p: &VerbPattern) -> Result<u32, String>
         // curfew" with curfew as an adjective; "ten days of war games")
         let objs: Vec<u32> = if let Some((_, o)) = misread_main_verb(tree, t) {
             vec![o]
-        } else if tree.is_passive(t) {
+        } else if tree.is_passive(t) && !stative_passive(tree, t) {
             tree.children_rel(t, &[DepRel::NsubjPass]).collect()
         } else {
             tree.children(t)
@@ -1263,7 +1263,7 @@ fn faceless_violence(tree: &Tree, t: u32, cameo: &str) -> bool {
     if tree.tokens().any(|x| MISHAPS.contains(&tree.lemma(x).to_lowercase().as_str())) {
         return false;
     }
-    if tree.is_passive(t) {
+    if tree.is_passive(t) && !stative_passive(tree, t) {
         return tree.child_rel(t, &[DepRel::OblAgent]).is_none();
     }
     match tree.child_rel(t, &[DepRel::Nsubj]) {
@@ -1273,6 +1273,18 @@ fn faceless_violence(tree: &Tree, t: u32, cameo: &str) -> bool {
         }
         None => false,
     }
+}
+
+/// "Serb forces were engaged in ethnic cleansing", "police were involved in the killings": a
+/// passive form that says what its subject does.
+fn stative_passive(tree: &Tree, v: u32) -> bool {
+    matches!(tree.lemma(v), "engage" | "involve")
+        && tree.is_passive(v)
+        && tree.child_rel(v, &[DepRel::OblAgent]).is_none()
+        && tree
+            .children(v)
+            .iter()
+            .any(|&c| tree.rel(c).base() == "obl" && tree.case_of(c).as_deref() == Some("in"))
 }
 
 fn trigger_span(tree: &Tree, t: u32, p: &VerbPattern) -> tacitus_doc::Span {
@@ -1421,6 +1433,9 @@ fn subject_of(tree: &Tree, v: u32, depth: u32) -> Vec<u32> {
             return vec![h];
         }
     }
+    if stative_passive(tree, v) {
+        return tree.children_rel(v, &[DepRel::NsubjPass]).collect();
+    }
     if tree.is_passive(v) {
         return tree
             .children_rel(v, &[DepRel::OblAgent])
@@ -1529,7 +1544,7 @@ fn object_of(tree: &Tree, v: u32) -> Vec<u32> {
     if let Some((_, obj)) = misread_main_verb(tree, v) {
         return vec![obj];
     }
-    if tree.is_passive(v) {
+    if tree.is_passive(v) && !stative_passive(tree, v) {
         if let Some(s) = tree.child_rel(v, &[DepRel::NsubjPass]) {
             return vec![s];
         }

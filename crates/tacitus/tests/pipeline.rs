@@ -554,3 +554,11 @@ fn a_country_misspelt_by_one_letter_is_still_the_country() {
     let ev = code("Ethopia has agreed to reopen its border with Eritrea.", "2003-05-06");
     assert!(ev.iter().any(|e| countries(&e.actor) == vec!["ETH".to_string()]), "{ev:?}");
 }
+
+#[test]
+fn those_engaged_in_an_act_do_it() {
+    let ev = code("Myanmar soldiers were engaged in ethnic cleansing in Rakhine state.", "2018-05-06");
+    let e = ev.iter().find(|e| e.cameo.starts_with("20")).expect("the cleansing is coded");
+    assert_eq!(countries(&e.actor), vec!["MMR".to_string()], "{e:?}");
+    assert!(e.recipient.iter().all(|r| r.country != "MMR" || r.sector != "MIL"), "{e:?}");
+}
