@@ -127,6 +127,7 @@ pub fn extract(coder: &Coder, doc: &mut Document, mut trace: Option<&mut Trace>)
         }
         doers_of_carried_violence(&tree, &mut sentence_events);
         drop_carried_duplicates(&tree, &mut sentence_events);
+        kinds_from_uncoded_complements(coder, &tree, &mut sentence_events);
         violence_by_means(&tree, &mut sentence_events);
         statements_of_obligation(&tree, &mut sentence_events);
         political_aims(&tree, &mut sentence_events);
@@ -226,6 +227,16 @@ fn drop_carried_duplicates(tree: &Tree, events: &mut Vec<Event>) {
             _ => false,
         };
         if content && tree.head(e.trigger).is_some_and(|h| governing.contains(&h)) {
+            return false;
+        }
+        // "renewed an appeal to Britain to extradite …", "rejected an ultimatum to hand over …":
+        // the act a request, offer or ultimatum asks for is not done either
+        let asked_for = tree.rel(e.trigger) == DepRel::Acl
+            && tree.mark_of(e.trigger).as_deref() == Some("to")
+            && tree
+                .head(e.trigger)
+                .is_some_and(|o| tree.upos(o) == Upos::Noun && tree.head(o).is_some_and(|h| governing.contains(&h)));
+        if asked_for {
             return false;
         }
         if tree.upos(e.trigger) != Upos::Noun {
@@ -362,6 +373,64 @@ fn violence_by_means(tree: &Tree, events: &mut [Event]) {
         if code != e.cameo {
             e.rule = format!("{}+means->{code}", e.rule);
             e.cameo = code.to_string();
+        }
+    }
+}
+
+/// "rejected calls for immediate economic aid" (1221), "rejected an ultimatum to hand over a
+/// guard" (1213), "asked the EC for delivery of aid" (023): a generic appeal, intent, demand,
+/// rejection or threat takes the kind of the act it is about even when that act has no doer
+/// of its own in the text (so was not coded as an event): the act's pattern alone decides.
+fn kinds_from_uncoded_complements(coder: &Coder, tree: &Tree, events: &mut [Event]) {
+    for e in events.iter_mut() {
+        let generic = matches!(e.cameo.as_str(), "020" | "030" | "100" | "120" | "130");
+        if !generic || e.rule.contains("+complement") {
+            continue;
+        }
+        let t = e.trigger;
+        let mut acts: Vec<u32> = Vec::new();
+        let content = |x: u32| {
+            tree.children(x)
+                .iter()
+                .copied()
+                .filter(|&c| {
+                    matches!(tree.rel(c), DepRel::Acl | DepRel::Xcomp)
+                        || (tree.rel(c).base() == "nmod" && matches!(tree.case_of(c).as_deref(), Some("for" | "of" | "on")))
+                })
+                .collect::<Vec<u32>>()
+        };
+        let objects: Vec<u32> = tree
+            .children(t)
+            .iter()
+            .copied()
+            .filter(|&c| {
+                tree.upos(c) == Upos::Noun
+                    && (tree.rel(c) == DepRel::Obj
+                        || (tree.rel(c).base() == "obl" && matches!(tree.case_of(c).as_deref(), Some("for" | "to" | "on"))))
+            })
+            .collect();
+        // what the request, proposal or ultimatum is for, then the clause, then the object
+        for &o in &objects {
+            acts.extend(content(o));
+        }
+        acts.extend(tree.children_rel(t, &[DepRel::Xcomp, DepRel::Ccomp]));
+        acts.extend(&objects);
+        for a in acts {
+            let Some(pos) = trigger_pos(tree, a) else { continue };
+            let Some(c) = best_pattern(coder, tree, a, pos, None) else {
+                continue;
+            };
+            let act = c.pattern.cameo.as_str();
+            // the act itself, not another request, promise or refusal ("reneged on his
+            // commitment")
+            if matches!(act.get(..2), Some("01" | "02" | "03" | "10" | "12" | "13")) {
+                continue;
+            }
+            if let Some(d) = family_code(&e.cameo, act).filter(|d| *d != e.cameo) {
+                e.rule = format!("{}+complement-act:{act}->{d}", e.rule);
+                e.cameo = d.to_string();
+                break;
+            }
         }
     }
 }
@@ -900,19 +969,10 @@ fn constraints_hold(tree: &Tree, t: u32, p: &VerbPattern) -> Result<u32, String>
     Ok(n)
 }
 
-fn code_trigger(coder: &Coder, tree: &Tree, sentence: u32, t: u32, extra: &mut Vec<Event>, mut trace: Option<&mut Trace>) -> Option<Event> {
-    let pos = trigger_pos(tree, t)?;
-    if pos == TriggerPos::Noun
-        && tree.mentions_at(t).iter().any(|&m| {
-            let a = &tree.doc.actors[m as usize];
-            // "Palestinian riots" is a riot by Palestinians, not an actor named "riots"
-            a.head == t && (!a.code.sector.is_empty() || !a.code.org.is_empty() || a.name.is_some() || a.antecedent.is_some())
-        })
-    {
-        return None; // "peacekeepers", "protesters": an actor, not an event
-    }
-    // a compound noun first ("air-strike", "military-aid", "hunger-strike"), then the word's
-    // lemma and forms; the first form whose patterns hold wins
+/// The pattern that codes the word at `t`: a compound noun first ("air-strike", "military-aid",
+/// "hunger-strike"), then the word's lemma and forms; the first form whose patterns hold wins,
+/// and among them the most specific.
+fn best_pattern<'c>(coder: &'c Coder, tree: &Tree, t: u32, pos: TriggerPos, mut trace: Option<&mut Trace>) -> Option<Candidate<'c>> {
     let mut forms = if pos == TriggerPos::Noun {
         compound_forms(tree, t)
     } else {
@@ -946,7 +1006,21 @@ fn code_trigger(coder: &Coder, tree: &Tree, sentence: u32, t: u32, extra: &mut V
             break;
         }
     }
-    let cand = best?;
+    best
+}
+
+fn code_trigger(coder: &Coder, tree: &Tree, sentence: u32, t: u32, extra: &mut Vec<Event>, mut trace: Option<&mut Trace>) -> Option<Event> {
+    let pos = trigger_pos(tree, t)?;
+    if pos == TriggerPos::Noun
+        && tree.mentions_at(t).iter().any(|&m| {
+            let a = &tree.doc.actors[m as usize];
+            // "Palestinian riots" is a riot by Palestinians, not an actor named "riots"
+            a.head == t && (!a.code.sector.is_empty() || !a.code.org.is_empty() || a.name.is_some() || a.antecedent.is_some())
+        })
+    {
+        return None; // "peacekeepers", "protesters": an actor, not an event
+    }
+    let cand = best_pattern(coder, tree, t, pos, trace.as_deref_mut())?;
     let p = cand.pattern;
     let mut sources = find_parties(tree, t, pos, &p.source, true);
     if sources.is_empty() && pos == TriggerPos::Noun && !p.source.is_empty() {

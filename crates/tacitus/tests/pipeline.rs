@@ -562,3 +562,21 @@ fn those_engaged_in_an_act_do_it() {
     assert_eq!(countries(&e.actor), vec!["MMR".to_string()], "{e:?}");
     assert!(e.recipient.iter().all(|r| r.country != "MMR" || r.sector != "MIL"), "{e:?}");
 }
+
+#[test]
+fn a_request_takes_the_kind_of_the_act_it_asks_for_which_is_not_done() {
+    let ev = code(
+        "Nigeria renewed an appeal to Britain to extradite the former governor.",
+        "2018-05-06",
+    );
+    assert!(ev.iter().any(|e| e.cameo == "0213"), "{ev:?}");
+    assert!(
+        ev.iter().all(|e| !e.cameo.starts_with("06")),
+        "the extradition is only asked for: {ev:?}"
+    );
+    let ev = code(
+        "Malawi has asked the European Union for immediate delivery of food aid.",
+        "2018-05-06",
+    );
+    assert!(ev.iter().any(|e| e.cameo == "0233"), "{ev:?}");
+}
