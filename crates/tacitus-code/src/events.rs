@@ -1043,6 +1043,11 @@ fn code_trigger(coder: &Coder, tree: &Tree, sentence: u32, t: u32, extra: &mut V
         // asked or threatened is the subject of the clause
         targets = clause_subject_targets(tree, t, &sources);
     }
+    if targets.is_empty() && p.cameo.starts_with("12") {
+        // "declined to resign despite growing pressure by the anti-corruption commission": a
+        // refusal answers whoever presses for the act
+        targets = pressing_parties(tree, t, &sources);
+    }
     if targets.is_empty() && matches!(&p.cameo[..2], "02" | "10") {
         // "demanded an immediate admission by Moscow", "called for Israel's withdrawal": the
         // party asked is the doer of the act asked for
@@ -1855,6 +1860,29 @@ fn purpose_targets(tree: &Tree, t: u32, sources: &[u32]) -> Vec<u32> {
     let mut out = settle_targets(tree, out, sources, Named::Country);
     out.truncate(1);
     out
+}
+
+/// Who presses for what a refusal refuses: the doers named in a "despite" phrase of the
+/// refusal or of its complement ("despite pressure by X", "despite calls from X", "despite X's
+/// demands").
+fn pressing_parties(tree: &Tree, t: u32, sources: &[u32]) -> Vec<u32> {
+    let mut out = Vec::new();
+    let clause: Vec<u32> = std::iter::once(t).chain(tree.children_rel(t, &[DepRel::Xcomp])).collect();
+    for v in clause {
+        for &c in tree.children(v) {
+            if tree.rel(c).base() != "obl" || tree.case_of(c).as_deref() != Some("despite") {
+                continue;
+            }
+            for &d in tree.children(c) {
+                let doer = tree.rel(d) == DepRel::NmodPoss
+                    || (tree.rel(d).base() == "nmod" && matches!(tree.case_of(d).as_deref(), Some("by" | "from")));
+                if doer && tree.upos(d) != Upos::Pron {
+                    out.extend(mentions_in_phrase(tree, d, 0, t));
+                }
+            }
+        }
+    }
+    settle_targets(tree, out, sources, Named::Country)
 }
 
 /// The doers of the nominal acts a request asks for: the possessor or "by" phrase of its object

@@ -343,6 +343,27 @@ fn countries_for_unnamed(doc: &mut Document) {
             updates.push((mi, a.code.country.clone(), "possessor"));
             continue;
         }
+        // a conjunct of a national group shares its nationality ("Israeli soldiers and
+        // civilians", "Palestinian homes and civilian buildings")
+        let np = match doc.syntax.get(head) {
+            Some(x) if matches!(x.deprel, tacitus_doc::DepRel::Amod | tacitus_doc::DepRel::Compound) && x.head != u32::MAX => {
+                x.head as usize
+            }
+            _ => head,
+        };
+        let conjunct = doc
+            .syntax
+            .get(np)
+            .filter(|x| x.deprel == tacitus_doc::DepRel::Conj && x.head != u32::MAX)
+            .and_then(|x| {
+                doc.actors
+                    .iter()
+                    .find(|a| a.sentence == m.sentence && a.head == x.head && is_state(&a.code.country))
+            });
+        if let Some(a) = conjunct {
+            updates.push((mi, a.code.country.clone(), "conjunct"));
+            continue;
+        }
         // a place in the group's own phrase
         let mut found = places
             .iter()

@@ -580,3 +580,22 @@ fn a_request_takes_the_kind_of_the_act_it_asks_for_which_is_not_done() {
     );
     assert!(ev.iter().any(|e| e.cameo == "0233"), "{ev:?}");
 }
+
+#[test]
+fn a_refusal_answers_who_presses_and_conjuncts_share_a_nationality() {
+    let ev = code(
+        "The Nicaraguan minister refused to step down despite calls from Costa Rica.",
+        "2022-05-06",
+    );
+    let refusal = ev.iter().find(|e| e.cameo.starts_with("12")).expect("the refusal is coded");
+    assert_eq!(countries(&refusal.recipient), vec!["CRI".to_string()], "{refusal:?}");
+    let ev = code(
+        "Russian missiles destroyed Ukrainian homes and civilian buildings in Kharkiv on Monday.",
+        "2022-05-06",
+    );
+    let strike = ev
+        .iter()
+        .find(|e| e.cameo.starts_with("17") || e.cameo.starts_with("19"))
+        .expect("the strike is coded");
+    assert_eq!(countries(&strike.recipient), vec!["UKR".to_string()], "{strike:?}");
+}
