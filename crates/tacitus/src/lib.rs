@@ -311,7 +311,9 @@ fn is_state(country: &str) -> bool {
 }
 
 /// A group named only by its role ("rebels", "the opposition newspaper", "demonstrators") takes
-/// the country the text places it in: a place inside its own phrase ("the government of Sindh
+/// the country of its possessor or national modifier, of a national group it is coordinated
+/// with ("Israeli soldiers and civilians"), or the country the text places it in: a place
+/// inside its own phrase ("the government of Sindh
 /// province", "a newspaper based in Beirut"), the place where it acts ("prisoners rioted at a
 /// jail in Dili"), else the one country its sentence is about, when the sentence names exactly
 /// one ("Egyptian police opened fire to disperse demonstrators"). No country is guessed when
