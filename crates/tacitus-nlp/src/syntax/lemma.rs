@@ -4,7 +4,7 @@
 
 use super::binio::{Reader, Writer};
 use super::conllu::TreeSentence;
-use super::perceptron::{hash_bytes, hash_str, mix};
+use super::perceptron::{hash_bytes, hash_str, mix, HashMap64};
 use super::Error;
 use std::collections::HashMap;
 
@@ -75,8 +75,8 @@ fn word_key(form: &str, xpos: u8) -> u64 {
 /// The trained lemmatizer.
 pub struct Lemmatizer {
     edits: Vec<Edit>,
-    rules: HashMap<u64, u32>,
-    exceptions: HashMap<u64, String>,
+    rules: HashMap64<u32>,
+    exceptions: HashMap64<String>,
 }
 
 impl Lemmatizer {
@@ -177,7 +177,7 @@ impl Lemmatizer {
         }
         let rules = keys.into_iter().zip(vals).collect();
         let m = r.u32()? as usize;
-        let mut exceptions = HashMap::with_capacity(m.min(1 << 20));
+        let mut exceptions = HashMap64::with_capacity_and_hasher(m.min(1 << 20), Default::default());
         for _ in 0..m {
             let k = r.u64()?;
             exceptions.insert(k, r.str()?);
@@ -236,7 +236,7 @@ pub fn train(sents: &[TreeSentence]) -> Lemmatizer {
                 .or_default() += 1;
         }
     }
-    let rules: HashMap<u64, u32> = rule_counts
+    let rules: HashMap64<u32> = rule_counts
         .into_iter()
         .filter_map(|(k, m)| {
             let total: u32 = m.values().sum();
@@ -248,7 +248,7 @@ pub fn train(sents: &[TreeSentence]) -> Lemmatizer {
     let mut lem = Lemmatizer {
         edits,
         rules,
-        exceptions: HashMap::new(),
+        exceptions: HashMap64::default(),
     };
     for ((form, xpos), lemma, _) in words {
         if lem.by_rule(&form, xpos).as_deref() != Some(lemma.as_str()) {

@@ -383,6 +383,86 @@ mod tests {
         assert_eq!(doc.syntax[4].head, ROOT);
     }
 
+    /// Sentences of random words (frequent, rare, odd) of random lengths.
+    fn random_sentences(seed: u64, count: usize) -> Vec<Vec<String>> {
+        let vocab = [
+            "the",
+            "The",
+            "talks",
+            "resumed",
+            "in",
+            "Sochi",
+            "on",
+            "Monday",
+            ",",
+            ".",
+            "officials",
+            "said",
+            "UKRAINE",
+            "Accuses",
+            "rebels",
+            "1990s",
+            "U.S.",
+            "x-ray",
+            "Köln",
+            "💥",
+            "",
+            "zqxj",
+            "and",
+            "was",
+            "attacked",
+            "by",
+            "near",
+            "border",
+            "?",
+            "\"",
+            "a\tb",
+            "IBM's",
+            "of",
+            "to",
+            "that",
+        ];
+        let mut rng = perceptron::Rng::new(seed);
+        (0..count)
+            .map(|_| {
+                let n = 1 + (rng.next_u64() % 40) as usize;
+                (0..n)
+                    .map(|_| vocab[(rng.next_u64() % vocab.len() as u64) as usize].to_string())
+                    .collect()
+            })
+            .collect()
+    }
+
+    #[test]
+    fn cached_scoring_gives_the_analyses_of_direct_scoring() {
+        // In test builds the tagger and the parser check every cached score vector against
+        // scoring all features directly (see `Parser::run`, `Tagger::pass`); here they see
+        // many sentences, twice (the second time from the word cache), and two taggers with
+        // different weights in turn on one thread (the word cache must keep them apart).
+        let an = analyzer();
+        let mut other = analyzer();
+        other.prune(2.0, 2.0);
+        assert!(other.sizes().0 < an.sizes().0 / 2, "{:?} {:?}", other.sizes(), an.sizes());
+        let mut sents = random_sentences(1, 150);
+        let path = std::path::Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/../../../shared/ud/en_ewt-ud-dev.conllu"));
+        match conllu::read_treebank(path) {
+            Ok(gold) => sents.extend(gold.iter().take(300).map(|g| g.words.iter().map(|w| w.form.clone()).collect())),
+            Err(_) => eprintln!("SKIP (EWT dev sentences): ../shared absent"),
+        }
+        let (mut first, mut differ) = (Vec::new(), 0);
+        for s in &sents {
+            let words: Vec<&str> = s.iter().map(String::as_str).collect();
+            first.push(an.analyze(&words));
+            differ += (other.analyze(&words) != first[first.len() - 1]) as usize;
+        }
+        assert!(differ > 0, "the two models should disagree somewhere");
+        for (s, a) in sents.iter().zip(&first) {
+            let words: Vec<&str> = s.iter().map(String::as_str).collect();
+            assert_eq!(&an.analyze(&words), a);
+            assert_tree(a);
+        }
+    }
+
     #[test]
     fn bad_model_bytes_are_errors() {
         assert!(Analyzer::from_bytes(b"junk").is_err());

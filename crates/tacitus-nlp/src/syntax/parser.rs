@@ -5,7 +5,7 @@
 //! 0.8 LAS on EWT dev.)
 
 use super::binio::{Reader, Writer};
-use super::perceptron::{mix, Model, Rng, Trainer};
+use super::perceptron::{mix, sum3, Model, Rng, Trainer};
 use super::Error;
 use tacitus_doc::DepRel;
 
@@ -394,6 +394,240 @@ fn features(st: &State, inp: &ParseInput, punct_prefix: &[u32], out: &mut Vec<u6
     f(122, m3(s0w, b0t, punct_between));
 }
 
+/// Word, tag and label lookups of [`features`], shared by the feature groups below.
+struct View<'a> {
+    st: &'a State,
+    inp: &'a ParseInput<'a>,
+}
+
+impl View<'_> {
+    fn w(&self, i: u32) -> u64 {
+        if i == NONE {
+            0
+        } else if i == self.st.n {
+            ROOT_WORD
+        } else {
+            self.inp.words.get(i as usize).copied().unwrap_or(0)
+        }
+    }
+    fn t(&self, i: u32) -> u64 {
+        if i == NONE {
+            0
+        } else if i == self.st.n {
+            ROOT_TAG
+        } else {
+            self.inp.tags.get(i as usize).map_or(0, |t| *t as u64 + 1)
+        }
+    }
+    fn lab(&self, i: u32) -> u64 {
+        if i == NONE {
+            0
+        } else {
+            self.st.label[i as usize] as u64 + 1
+        }
+    }
+    fn get(&self, v: &[u32], i: u32) -> u32 {
+        if i == NONE {
+            NONE
+        } else {
+            v[i as usize]
+        }
+    }
+    /// Token `k` places below the top of the stack (`s(0)` is the top), or `NONE`.
+    fn below(&self, k: usize) -> u32 {
+        self.st.s(k)
+    }
+}
+
+/// A feature group: appends its features (`View`, punctuation prefix counts) to the list.
+type Group = fn(&View, &[u32], &mut Vec<u64>);
+
+// The templates of `features`, split by what they read, so that the parser can cache the
+// summed scores of a group while its inputs stay the same (`Parser::parse`):
+// - `group_stack`: s0 and the tokens below it (s1, s2) with their children, except s0's right
+//   children. A token is shifted once, the tokens below it cannot change while it is on the
+//   stack (an arc to s1 pops s0), and its own left children are all made while it is b0: one
+//   value per token for its whole time on the stack.
+// - `group_right`: s0 with its right children (these change only by a RIGHT arc onto s0 while
+//   it is s1).
+// - `group_buffer`: b0, b1, b2 words and tags (one value per b0); `group_buffer_left`: b0's left
+//   children (change only by LEFT arcs).
+// - `group_pairs`: templates joining s0 or s1 with the buffer (new at every transition).
+// Together they are exactly the templates of `features` (a test checks it).
+
+fn group_stack(v: &View, _punct_prefix: &[u32], out: &mut Vec<u64>) {
+    let st = v.st;
+    let (s0, s1, s2) = (v.below(0), v.below(1), v.below(2));
+    let (s0w, s0t, s1w, s1t, s2w, s2t) = (v.w(s0), v.t(s0), v.w(s1), v.t(s1), v.w(s2), v.t(s2));
+    let s0wt = mix(s0w, s0t);
+    let s1wt = mix(s1w, s1t);
+    let (s0l, s0l2) = (v.get(&st.l1, s0), v.get(&st.l2, s0));
+    let (s1l, s1r) = (v.get(&st.l1, s1), v.get(&st.r1, s1));
+    let d2 = dist_bucket(s1, s0);
+    let idx = |i: u32| if i == NONE { 0 } else { i as usize };
+    let nl_s0 = st.nl[idx(s0)] as u64 * (s0 != NONE) as u64;
+    let nr_s1 = st.nr[idx(s1)] as u64 * (s1 != NONE) as u64;
+    let ls_s0 = if s0 == NONE { 0 } else { st.lset[s0 as usize] };
+    let rs_s1 = if s1 == NONE { 0 } else { st.rset[s1 as usize] };
+    let mut f = |id: u64, v: u64| out.push(mix(v, id));
+    let m3 = |a: u64, b: u64, c: u64| mix(mix(a, b), c);
+    f(1, s0w);
+    f(2, s0t);
+    f(3, s0wt);
+    f(4, s1w);
+    f(5, s1t);
+    f(6, s1wt);
+    f(15, s2t);
+    f(16, s2w);
+    f(28, mix(s1wt, s0wt));
+    f(29, mix(s1w, s0w));
+    f(30, mix(s1t, s0t));
+    f(31, mix(s1t, s0w));
+    f(32, mix(s1w, s0t));
+    f(35, mix(s1wt, s0t));
+    f(36, mix(s1t, s0wt));
+    f(46, m3(s1t, s0t, v.t(s0l)));
+    f(48, m3(s2t, s1t, s0t));
+    f(49, m3(s1t, v.t(s1r), s0t));
+    f(66, m3(s1t, s0t, d2));
+    f(67, mix(s1w, d2));
+    f(68, mix(s0w, d2));
+    f(69, m3(s1wt, s0t, d2));
+    f(72, mix(s0w, nl_s0));
+    f(73, mix(s0t, nl_s0));
+    f(76, mix(s1w, nr_s1));
+    f(77, mix(s1t, nr_s1));
+    f(80, v.w(s0l));
+    f(81, v.t(s0l));
+    f(82, v.lab(s0l));
+    f(89, v.t(v.get(&st.l2, s0)));
+    f(90, v.lab(s0l2));
+    f(95, v.t(s1r));
+    f(96, v.lab(s1r));
+    f(97, v.t(s1l));
+    f(98, v.lab(s1l));
+    f(100, m3(s0t, v.t(s0l), v.t(s0l2)));
+    f(104, m3(s1t, v.lab(s1r), s0t));
+    f(112, mix(s0w, ls_s0));
+    f(113, mix(s0t, ls_s0));
+    f(116, mix(s1t, rs_s1));
+}
+
+fn group_right(v: &View, _punct_prefix: &[u32], out: &mut Vec<u64>) {
+    let st = v.st;
+    let s0 = v.below(0);
+    let (s0w, s0t) = (v.w(s0), v.t(s0));
+    let (s0l, s0r, s0r2) = (v.get(&st.l1, s0), v.get(&st.r1, s0), v.get(&st.r2, s0));
+    let idx = |i: u32| if i == NONE { 0 } else { i as usize };
+    let nr_s0 = st.nr[idx(s0)] as u64 * (s0 != NONE) as u64;
+    let rs_s0 = if s0 == NONE { 0 } else { st.rset[s0 as usize] };
+    let s1t = v.t(v.below(1));
+    let mut f = |id: u64, v: u64| out.push(mix(v, id));
+    let m3 = |a: u64, b: u64, c: u64| mix(mix(a, b), c);
+    f(47, m3(s1t, s0t, v.t(s0r)));
+    f(70, mix(s0w, nr_s0));
+    f(71, mix(s0t, nr_s0));
+    f(83, v.w(s0r));
+    f(84, v.t(s0r));
+    f(85, v.lab(s0r));
+    f(91, v.t(s0r2));
+    f(92, v.lab(s0r2));
+    f(101, m3(s0t, v.t(s0r), v.t(s0r2)));
+    f(103, m3(s0t, v.lab(s0l), v.lab(s0r)));
+    f(110, mix(s0w, rs_s0));
+    f(111, mix(s0t, rs_s0));
+}
+
+fn group_buffer(v: &View, _punct_prefix: &[u32], out: &mut Vec<u64>) {
+    let n = v.st.n;
+    let b0 = v.st.b;
+    let b1 = if b0 < n { b0 + 1 } else { NONE };
+    let b2 = if b1 != NONE && b1 < n { b1 + 1 } else { NONE };
+    let (b0w, b0t, b1w, b1t, b2w, b2t) = (v.w(b0), v.t(b0), v.w(b1), v.t(b1), v.w(b2), v.t(b2));
+    let mut f = |id: u64, v: u64| out.push(mix(v, id));
+    f(0, 1);
+    f(7, b0w);
+    f(8, b0t);
+    f(9, mix(b0w, b0t));
+    f(10, b1w);
+    f(11, b1t);
+    f(12, mix(b1w, b1t));
+    f(13, b2w);
+    f(14, b2t);
+    f(27, mix(b0t, b1t));
+    f(40, mix(mix(b0t, b1t), b2t));
+}
+
+fn group_buffer_left(v: &View, _punct_prefix: &[u32], out: &mut Vec<u64>) {
+    let st = v.st;
+    let b0 = st.b;
+    let (b0w, b0t) = (v.w(b0), v.t(b0));
+    let (b0l, b0l2) = (v.get(&st.l1, b0), v.get(&st.l2, b0));
+    let nl_b0 = st.nl[b0 as usize] as u64;
+    let ls_b0 = st.lset[b0 as usize];
+    let mut f = |id: u64, v: u64| out.push(mix(v, id));
+    f(74, mix(b0w, nl_b0));
+    f(75, mix(b0t, nl_b0));
+    f(86, v.w(b0l));
+    f(87, v.t(b0l));
+    f(88, v.lab(b0l));
+    f(93, v.t(b0l2));
+    f(94, v.lab(b0l2));
+    f(102, mix(mix(b0t, v.t(b0l)), v.t(b0l2)));
+    f(114, mix(b0w, ls_b0));
+    f(115, mix(b0t, ls_b0));
+}
+
+fn group_pairs(v: &View, punct_prefix: &[u32], out: &mut Vec<u64>) {
+    let st = v.st;
+    let n = st.n;
+    let (s0, s1) = (v.below(0), v.below(1));
+    let b0 = st.b;
+    let b1 = if b0 < n { b0 + 1 } else { NONE };
+    let (s0w, s0t, s1w, s1t, b0w, b0t) = (v.w(s0), v.t(s0), v.w(s1), v.t(s1), v.w(b0), v.t(b0));
+    let b1t = v.t(b1);
+    let s0wt = mix(s0w, s0t);
+    let b0wt = mix(b0w, b0t);
+    let (s0l, s0r, b0l) = (v.get(&st.l1, s0), v.get(&st.r1, s0), v.get(&st.l1, b0));
+    let d = dist_bucket(s0, b0);
+    let ls_s0 = if s0 == NONE { 0 } else { st.lset[s0 as usize] };
+    let punct_between = if s0 == NONE || b0 == NONE {
+        0
+    } else {
+        let (a, b) = (s0.min(b0) as usize, (s0.max(b0) as usize).min(punct_prefix.len() - 1));
+        (punct_prefix[b] - punct_prefix[(a + 1).min(b)]).min(3) as u64 + 1
+    };
+    let mut f = |id: u64, v: u64| out.push(mix(v, id));
+    let m3 = |a: u64, b: u64, c: u64| mix(mix(a, b), c);
+    f(20, mix(s0wt, b0wt));
+    f(21, mix(s0wt, b0w));
+    f(22, mix(s0w, b0wt));
+    f(23, mix(s0wt, b0t));
+    f(24, mix(s0t, b0wt));
+    f(25, mix(s0w, b0w));
+    f(26, mix(s0t, b0t));
+    f(33, mix(s1t, b0t));
+    f(34, mix(s1w, b0w));
+    f(41, m3(s0t, b0t, b1t));
+    f(42, m3(s1t, s0t, b0t));
+    f(43, m3(s0t, v.t(s0l), b0t));
+    f(44, m3(s0t, v.t(s0r), b0t));
+    f(45, m3(s0t, b0t, v.t(b0l)));
+    f(50, m3(s0w, b0t, b1t));
+    f(51, m3(s1t, s0t, b1t));
+    f(52, m3(s0t, b0w, b1t));
+    f(60, mix(s0w, d));
+    f(61, mix(s0t, d));
+    f(62, mix(b0w, d));
+    f(63, mix(b0t, d));
+    f(64, m3(s0w, b0w, d));
+    f(65, m3(s0t, b0t, d));
+    f(117, m3(s0t, ls_s0, b0t));
+    f(120, m3(s0t, b0t, punct_between));
+    f(121, m3(s1t, s0t, punct_between));
+    f(122, m3(s0w, b0t, punct_between));
+}
+
 fn punct_prefix(punct: &[bool]) -> Vec<u32> {
     let mut v = Vec::with_capacity(punct.len() + 2);
     let mut acc = 0u32;
@@ -419,6 +653,7 @@ pub struct Arc {
 }
 
 /// Highest-scoring allowed class, without testing each class separately.
+#[cfg(test)]
 fn best_valid<T: PartialOrd>(st: &State, scores: &[T]) -> Option<usize> {
     let nl = n_labels();
     let root = DepRel::Root.index();
@@ -444,6 +679,33 @@ fn best_valid<T: PartialOrd>(st: &State, scores: &[T]) -> Option<usize> {
     best
 }
 
+/// [`best_valid`] for integer scores without a branch per class: the scores of disallowed
+/// classes are replaced by `i32::MIN` (no real score comes near it: at most a few hundred
+/// `i16` weights are summed), then the first maximum is taken, as `best_valid` does.
+fn best_valid_int(st: &State, scores: &[i32], masked: &mut Vec<i32>) -> Option<usize> {
+    let (shift, left, right) = (st.can(Move::Shift), st.can(Move::Left), st.can(Move::Right));
+    if !(shift || left || right) {
+        return None;
+    }
+    let nl = n_labels();
+    let root = DepRel::Root.index();
+    let only_root = st.b == st.n;
+    masked.clear();
+    masked.extend_from_slice(&scores[..n_classes().min(scores.len())]);
+    for (c, m) in masked.iter_mut().enumerate() {
+        let ok = if c == 0 {
+            shift
+        } else if c <= nl {
+            left && ((c - 1 == root) == only_root)
+        } else {
+            right && c - 1 - nl != root
+        };
+        *m = if ok { *m } else { i32::MIN };
+    }
+    let max = masked.iter().copied().max()?;
+    masked.iter().position(|&s| s == max)
+}
+
 impl State {
     /// The only allowed class, when there is just one (no need to score): SHIFT on an empty
     /// stack, the root arc when only the root and one word remain.
@@ -464,31 +726,40 @@ impl State {
     }
 }
 
+/// Buffers of [`Parser::parse`], kept per thread between sentences (no allocation per
+/// sentence once they have grown).
+#[derive(Default)]
+struct Scratch {
+    /// Per token: cached scores of `group_stack`, then of `group_right` (`width` each).
+    stack: Vec<i32>,
+    right: Vec<i32>,
+    /// Is the token's cached `group_stack` / `group_right` sum current?
+    stack_ok: Vec<bool>,
+    right_ok: Vec<bool>,
+    /// Scores of `group_buffer` for b0 = `buffer_at`, and those plus `group_buffer_left`.
+    buffer: Vec<i32>,
+    buffer_all: Vec<i32>,
+    /// Feature lists of the groups (stack, right, buffer, buffer left, pairs).
+    feats: [Vec<u64>; 5],
+    /// Scores with disallowed classes masked (`best_valid_int`).
+    masked: Vec<i32>,
+    scores: Vec<i32>,
+}
+
+thread_local! {
+    static SCRATCH: std::cell::RefCell<Scratch> = std::cell::RefCell::new(Scratch::default());
+}
+
 impl Parser {
     pub fn parse(&self, inp: &ParseInput) -> Vec<Arc> {
         let n = inp.words.len();
         if n == 0 {
             return Vec::new();
         }
-        let pp = punct_prefix(inp.punct);
-        let mut st = State::new(n);
-        let mut feats = Vec::with_capacity(128);
-        let mut scores = self.model.score_buffer();
-        while !st.terminal() {
-            let best = match st.forced() {
-                Some(c) => c,
-                None => {
-                    features(&st, inp, &pp, &mut feats);
-                    self.model.score(&feats, &mut scores);
-                    let Some(best) = best_valid(&st, &scores) else {
-                        break;
-                    };
-                    best
-                }
-            };
-            let (m, l) = decode(best);
-            st.apply(m, l);
-        }
+        let st = SCRATCH.with(|cell| match cell.try_borrow_mut() {
+            Ok(mut scratch) => self.run(inp, &mut scratch),
+            Err(_) => self.run(inp, &mut Scratch::default()),
+        });
         (0..n)
             .map(|i| {
                 let h = st.head[i];
@@ -503,6 +774,107 @@ impl Parser {
                 }
             })
             .collect()
+    }
+
+    /// The transitions of one sentence. A transition's scores are the sums of the feature
+    /// groups (see `group_stack`), each group's sum cached while its inputs stay the same:
+    /// integer sums, so exactly the scores of all features at once.
+    fn run(&self, inp: &ParseInput, sc: &mut Scratch) -> State {
+        let n = inp.words.len();
+        let width = self.model.width();
+        let pp = punct_prefix(inp.punct);
+        let mut st = State::new(n);
+        // Grown, never cleared: an entry is read only after it is written (`stack_ok`, `right_ok`).
+        for v in [&mut sc.stack, &mut sc.right] {
+            if v.len() < (n + 1) * width {
+                v.resize((n + 1) * width, 0);
+            }
+        }
+        for v in [&mut sc.stack_ok, &mut sc.right_ok] {
+            v.clear();
+            v.resize(n + 1, false);
+        }
+        for v in [&mut sc.buffer, &mut sc.buffer_all, &mut sc.scores] {
+            v.clear();
+            v.resize(width, 0);
+        }
+        let (mut buffer_at, mut buffer_left_ok) = (NONE, false);
+        while !st.terminal() {
+            let best = match st.forced() {
+                Some(c) => c,
+                None => {
+                    let view = View { st: &st, inp };
+                    let s0 = st.s(0) as usize;
+                    let at = s0 * width..(s0 + 1) * width;
+                    // Feature lists of the groups to score first, their buckets prefetched
+                    // together so that the lookups of the small groups overlap.
+                    let m = &self.model;
+                    let need_stack = !sc.stack_ok[s0];
+                    let need_right = !sc.right_ok[s0];
+                    let need_buffer = buffer_at != st.b;
+                    let need_left = need_buffer || !buffer_left_ok;
+                    let groups: [(bool, Group); 5] = [
+                        (need_stack, group_stack),
+                        (need_right, group_right),
+                        (need_buffer, group_buffer),
+                        (need_left, group_buffer_left),
+                        (true, group_pairs),
+                    ];
+                    for ((need, group), feats) in groups.into_iter().zip(sc.feats.iter_mut()) {
+                        feats.clear();
+                        if need {
+                            group(&view, &pp, feats);
+                            m.prefetch(feats);
+                        }
+                    }
+                    if need_stack {
+                        m.score(&sc.feats[0], &mut sc.stack[at.clone()]);
+                        sc.stack_ok[s0] = true;
+                    }
+                    if need_right {
+                        m.score(&sc.feats[1], &mut sc.right[at.clone()]);
+                        sc.right_ok[s0] = true;
+                    }
+                    if need_buffer {
+                        m.score(&sc.feats[2], &mut sc.buffer);
+                        buffer_at = st.b;
+                    }
+                    if need_left {
+                        sc.buffer_all.copy_from_slice(&sc.buffer);
+                        m.score_add(&sc.feats[3], &mut sc.buffer_all);
+                        buffer_left_ok = true;
+                    }
+                    sum3(&mut sc.scores, &sc.stack[at.clone()], &sc.right[at], &sc.buffer_all);
+                    m.score_add(&sc.feats[4], &mut sc.scores);
+                    #[cfg(test)]
+                    {
+                        let mut all = Vec::new();
+                        features(&st, inp, &pp, &mut all);
+                        let mut want = self.model.score_buffer();
+                        self.model.score(&all, &mut want);
+                        assert_eq!(sc.scores, want, "cached scores differ from direct scoring");
+                    }
+                    let Some(best) = best_valid_int(&st, &sc.scores, &mut sc.masked) else {
+                        break;
+                    };
+                    best
+                }
+            };
+            let (m, l) = decode(best);
+            // What the move changes: a RIGHT arc gives s1 a right child, a LEFT arc gives b0 a
+            // left child (SHIFT moves b0, noticed through `buffer_at`).
+            match m {
+                Move::Right => {
+                    if let Some(&s1) = st.stack.len().checked_sub(2).and_then(|k| st.stack.get(k)) {
+                        sc.right_ok[s1 as usize] = false;
+                    }
+                }
+                Move::Left => buffer_left_ok = false,
+                Move::Shift => {}
+            }
+            st.apply(m, l);
+        }
+        st
     }
 
     pub fn write(&self, w: &mut Writer) {
@@ -698,6 +1070,103 @@ mod tests {
                     assert_eq!((0..n_classes()).filter(|c| st.valid(*c)).collect::<Vec<_>>(), vec![c]);
                 }
                 let (m, l) = decode(fast.expect("a move"));
+                st.apply(m, l);
+            }
+        }
+    }
+
+    /// Random walks through parser states (random words, tags, punctuation and moves).
+    fn random_states(seed: u64, mut visit: impl FnMut(&State, &ParseInput, &[u32])) {
+        let mut rng = Rng::new(seed);
+        for n in 1..40 {
+            let words: Vec<u64> = (0..n).map(|_| rng.next_u64() % 7).collect();
+            let tags: Vec<u8> = (0..n).map(|_| (rng.next_u64() % 5) as u8).collect();
+            let punct: Vec<bool> = (0..n).map(|_| rng.next_u64().is_multiple_of(4)).collect();
+            let inp = ParseInput {
+                words: &words,
+                tags: &tags,
+                punct: &punct,
+            };
+            let pp = punct_prefix(&punct);
+            let mut st = State::new(n);
+            while !st.terminal() {
+                if st.forced().is_none() {
+                    visit(&st, &inp, &pp);
+                }
+                let scores: Vec<f32> = (0..n_classes()).map(|_| rng.unit() as f32).collect();
+                let (m, l) = decode(best_valid(&st, &scores).expect("a move"));
+                st.apply(m, l);
+            }
+        }
+    }
+
+    #[test]
+    fn feature_groups_are_exactly_the_templates() {
+        let groups: [Group; 5] = [group_stack, group_right, group_buffer, group_buffer_left, group_pairs];
+        let mut visited = 0;
+        random_states(5, |st, inp, pp| {
+            let mut all = Vec::new();
+            features(st, inp, pp, &mut all);
+            let mut parts = Vec::new();
+            for g in groups {
+                let mut part = Vec::new();
+                g(&View { st, inp }, pp, &mut part);
+                parts.extend(part);
+            }
+            all.sort_unstable();
+            parts.sort_unstable();
+            assert_eq!(all, parts);
+            visited += 1;
+        });
+        assert!(visited > 500, "{visited} states");
+    }
+
+    #[test]
+    fn cached_groups_do_not_change_while_their_inputs_stay() {
+        // The premise of the caches in `Parser::run`: a token's `group_stack` features are the
+        // same every time it is s0; its `group_right` ones until it gets a right child; the
+        // `group_buffer` ones while b0 stays, the `group_buffer_left` ones until a LEFT arc.
+        use std::collections::HashMap;
+        let mut stack_seen: HashMap<(usize, u32), Vec<u64>> = HashMap::new();
+        let mut right_seen: HashMap<(usize, u32, u8), Vec<u64>> = HashMap::new();
+        let mut buffer_seen: HashMap<(usize, u32, u8), Vec<u64>> = HashMap::new();
+        let mut sentence = 0;
+        let mut last_n = 0;
+        random_states(9, |st, inp, pp| {
+            if st.n != last_n {
+                sentence += 1;
+                last_n = st.n;
+            }
+            let v = View { st, inp };
+            let s0 = st.s(0);
+            let mut f = Vec::new();
+            group_stack(&v, pp, &mut f);
+            assert_eq!(stack_seen.entry((sentence, s0)).or_insert_with(|| f.clone()), &f);
+            f.clear();
+            group_right(&v, pp, &mut f);
+            let nr = st.nr[s0 as usize];
+            assert_eq!(right_seen.entry((sentence, s0, nr)).or_insert_with(|| f.clone()), &f);
+            f.clear();
+            group_buffer(&v, pp, &mut f);
+            group_buffer_left(&v, pp, &mut f);
+            let nl = st.nl[st.b as usize];
+            assert_eq!(buffer_seen.entry((sentence, st.b, nl)).or_insert_with(|| f.clone()), &f);
+        });
+        assert!(stack_seen.len() > 100);
+    }
+
+    #[test]
+    fn integer_selection_agrees_with_best_valid() {
+        let mut rng = Rng::new(11);
+        let mut masked = Vec::new();
+        for n in 1..7 {
+            let mut st = State::new(n);
+            while !st.terminal() {
+                // Few distinct values, so that ties are common.
+                let scores: Vec<i32> = (0..n_classes()).map(|_| (rng.next_u64() % 5) as i32 - 2).collect();
+                let want = best_valid(&st, &scores);
+                assert_eq!(best_valid_int(&st, &scores, &mut masked), want);
+                let (m, l) = decode(want.expect("a move"));
                 st.apply(m, l);
             }
         }

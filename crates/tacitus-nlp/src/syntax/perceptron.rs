@@ -38,6 +38,30 @@ pub fn hash_bytes(s: &[u8]) -> u64 {
     mix(h, 0x51)
 }
 
+/// Hasher for maps keyed by our own 64-bit hashes ([`hash_str`], [`mix`]): the key is already
+/// well spread, so it is used as is (the default SipHash showed in profiles of the
+/// lemmatizer's lookups).
+#[derive(Default, Clone, Copy)]
+pub struct KeyHasher(u64);
+
+impl std::hash::Hasher for KeyHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        // Not used for u64 keys; any other key type still hashes correctly.
+        for b in bytes {
+            self.0 = mix(self.0, *b as u64);
+        }
+    }
+    fn write_u64(&mut self, x: u64) {
+        self.0 = x;
+    }
+}
+
+/// A map from our 64-bit hashes.
+pub type HashMap64<V> = HashMap<u64, V, std::hash::BuildHasherDefault<KeyHasher>>;
+
 /// One weight under training, with the bookkeeping for lazy averaging.
 #[derive(Clone, Copy)]
 struct Param {
@@ -190,17 +214,45 @@ impl Bucket {
     /// The value stored for `key` here, or 0 (branch-free).
     #[inline(always)]
     fn get(&self, key: u32) -> u32 {
+        // Masks instead of `if`: the compiler turned the `if` form into a branch per slot,
+        // mispredicted on most lookups (where a key sits in its bucket is random).
         let mut v = 0;
         for k in 0..WAYS {
-            v |= if self.keys[k] == key { self.vals[k] } else { 0 };
+            v |= self.vals[k] & ((self.keys[k] == key) as u32).wrapping_neg();
         }
         v
+    }
+
+    /// [`Bucket::get`] with AVX2: the eight keys compared at once, the matching value (at
+    /// most one slot matches; empty slots hold 0) or-ed out of the vector.
+    #[cfg(target_arch = "x86_64")]
+    #[target_feature(enable = "avx2")]
+    #[inline]
+    fn get_avx2(&self, key: u32) -> u32 {
+        use std::arch::x86_64::*;
+        // SAFETY: a bucket is 64-byte aligned, so `keys` (offset 0) and `vals` (offset 32)
+        // are 32-byte aligned and 32 bytes long.
+        let (keys, vals) = unsafe {
+            (
+                _mm256_load_si256(self.keys.as_ptr().cast::<__m256i>()),
+                _mm256_load_si256(self.vals.as_ptr().cast::<__m256i>()),
+            )
+        };
+        let hit = _mm256_and_si256(_mm256_cmpeq_epi32(keys, _mm256_set1_epi32(key as i32)), vals);
+        let x = _mm_or_si128(_mm256_castsi256_si128(hit), _mm256_extracti128_si256::<1>(hit));
+        let x = _mm_or_si128(x, _mm_shuffle_epi32::<0b01_00_11_10>(x));
+        let x = _mm_or_si128(x, _mm_shuffle_epi32::<0b10_11_00_01>(x));
+        _mm_cvtsi128_si32(x) as u32
     }
 
     fn full(&self) -> bool {
         self.vals[WAYS - 1] != 0
     }
 }
+
+/// Sparse rows of at most this many entries are read as exactly this many (the store ends
+/// with this many zero entries).
+const SPARSE_PAD: usize = 8;
 
 /// Largest sparse-row start the slot encoding holds.
 const MAX_SPARSE_START: usize = (1 << 24) - 1;
@@ -292,7 +344,7 @@ impl Model {
                 n_sparse += len;
             }
         }
-        let mut sparse: Vec<u32> = huge_capacity(n_sparse);
+        let mut sparse: Vec<u32> = huge_capacity(n_sparse + SPARSE_PAD);
         let mut dense: Vec<Block> = huge_capacity(n_dense);
         // Rows come in key order, which is table order (the home bucket is the top bits of
         // the key): inserting walks the table instead of missing the cache on every row.
@@ -334,6 +386,9 @@ impl Model {
             buckets[b].keys[k] = key;
             buckets[b].vals[k] = val;
         }
+        // Zero entries after the last row, so that any short row can be read as a full
+        // SPARSE_PAD entries (see `score_impl`).
+        sparse.extend([0; SPARSE_PAD]);
         Model {
             n_classes,
             blocks,
@@ -400,37 +455,59 @@ impl Model {
 
     /// Number of stored (feature, class) weights.
     pub fn n_weights(&self) -> usize {
-        self.sparse.len() + self.dense.iter().map(|b| b.0.iter().filter(|w| **w != 0).count()).sum::<usize>()
+        self.sparse.len().saturating_sub(SPARSE_PAD) + self.dense.iter().map(|b| b.0.iter().filter(|w| **w != 0).count()).sum::<usize>()
     }
 
     /// A zeroed score buffer for [`Model::score`] (a whole number of blocks long; the first
     /// `n_classes` entries are the class scores).
+    #[cfg(test)]
     pub fn score_buffer(&self) -> Vec<i32> {
         vec![0; self.blocks * BLOCK]
+    }
+
+    /// Ask for the table buckets of `feats` ahead of scoring them (when several small feature
+    /// sets are scored one after the other, their lookups then overlap).
+    pub fn prefetch(&self, feats: &[u64]) {
+        for &f in feats {
+            prefetch(self.buckets.as_ptr().wrapping_add((fingerprint(f) >> self.shift) as usize));
+        }
+    }
+
+    /// Length of a score buffer (whole blocks; see [`Model::score_buffer`]).
+    pub fn width(&self) -> usize {
+        self.blocks * BLOCK
     }
 
     /// Integer scores of every class for a feature set (`scores` from
     /// [`Model::score_buffer`]; times the model's scale they are the real scores).
     pub fn score(&self, feats: &[u64], scores: &mut [i32]) {
+        scores.iter_mut().for_each(|s| *s = 0);
+        self.score_add(feats, scores);
+    }
+
+    /// Add the scores of a feature set to `scores` (a buffer from [`Model::score_buffer`]).
+    /// Sums are integers, so scoring a feature set in parts and adding the parts gives
+    /// exactly the scores of the whole set: callers cache the parts that do not change.
+    pub fn score_add(&self, feats: &[u64], scores: &mut [i32]) {
         #[cfg(target_arch = "x86_64")]
         if self.avx2 {
             // SAFETY: `avx2` is true only when the CPU reports AVX2 (see `has_avx2`).
             unsafe { self.score_avx2(feats, scores) };
             return;
         }
-        self.score_impl(feats, scores);
+        self.score_impl::<false>(feats, scores);
     }
 
     /// [`Model::score_impl`] compiled for AVX2.
     #[cfg(target_arch = "x86_64")]
     #[target_feature(enable = "avx2")]
     fn score_avx2(&self, feats: &[u64], scores: &mut [i32]) {
-        self.score_impl(feats, scores)
+        self.score_impl::<true>(feats, scores)
     }
 
+    /// `AVX2`: compiled inside [`Model::score_avx2`] (bucket slots compared as one vector).
     #[inline(always)]
-    fn score_impl(&self, feats: &[u64], scores: &mut [i32]) {
-        scores.iter_mut().for_each(|s| *s = 0);
+    fn score_impl<const AVX2: bool>(&self, feats: &[u64], scores: &mut [i32]) {
         // Lookups are memory-bound and their outcomes unpredictable: prefetch the buckets
         // AHEAD features in front of the one being probed (a steady stream of misses in flight
         // measured 15–20 % faster than prefetching all first), find each row without branching
@@ -450,22 +527,33 @@ impl Model {
                 ahead(i + AHEAD);
                 let f = fingerprint(f);
                 let mut b = (f >> self.shift) as usize;
-                let mut v = self.buckets[b].get(f);
+                let get = |b: usize| {
+                    #[cfg(target_arch = "x86_64")]
+                    if AVX2 {
+                        // SAFETY: instantiated with `AVX2` only inside `score_avx2`, which
+                        // runs only when the CPU has AVX2.
+                        return unsafe { self.buckets[b].get_avx2(f) };
+                    }
+                    self.buckets[b].get(f)
+                };
+                let mut v = get(b);
                 while v == 0 && self.buckets[b].full() {
                     b = (b + 1) & self.mask;
-                    v = self.buckets[b].get(f);
+                    v = get(b);
                 }
                 let is_dense = v & 1;
-                let at = if is_dense == 1 {
-                    self.dense.as_ptr().wrapping_add((v >> 1) as usize * self.blocks).cast::<u8>()
-                } else {
-                    self.sparse.as_ptr().wrapping_add((v >> 8) as usize).cast::<u8>()
-                };
+                // Where the row is, chosen with masks rather than a branch (dense or sparse
+                // is a coin toss, so a branch here was mispredicted half of the time).
+                let d = (is_dense as usize).wrapping_neg();
+                let dense_at = self.dense.as_ptr().wrapping_add((v >> 1) as usize * self.blocks) as usize;
+                let sparse_at = self.sparse.as_ptr().wrapping_add((v >> 8) as usize) as usize;
+                let at = ((dense_at & d) | (sparse_at & !d)) as *const u8;
                 // A dense row spans `blocks` lines, a sparse one (at most) two; repeated
                 // prefetches of one line cost next to nothing.
-                let (lines, step) = if is_dense == 1 { (self.blocks, 64) } else { (2, 32) };
+                let last = ((self.blocks - 1) & d) | (1 & !d);
+                let step = 32 + (32 & d);
                 for k in 0..DENSE_LINES {
-                    prefetch(at.wrapping_add(step * k.min(lines - 1)));
+                    prefetch(at.wrapping_add(step * k.min(last)));
                 }
                 dense_rows[nd] = v >> 1;
                 nd += is_dense as usize;
@@ -474,6 +562,20 @@ impl Model {
             }
             for &val in &sparse_rows[..ns] {
                 let (start, len) = ((val >> 8) as usize, ((val >> 1) & 127) as usize);
+                if len <= SPARSE_PAD {
+                    // A fixed number of entries, those past the row's end masked to weight
+                    // 0 (the loop's exit was a mispredicted branch on most rows). Entries
+                    // past the end are another row's or padding: their classes are valid.
+                    if let Some(row) = self.sparse.get(start..start + SPARSE_PAD) {
+                        for (k, e) in row.iter().enumerate() {
+                            let w = (*e as u16 as i16 as i32) & ((k < len) as i32).wrapping_neg();
+                            if let Some(s) = scores.get_mut((e >> 16) as usize) {
+                                *s += w;
+                            }
+                        }
+                    }
+                    continue;
+                }
                 for e in self.sparse.get(start..start + len).unwrap_or(&[]) {
                     if let Some(s) = scores.get_mut((e >> 16) as usize) {
                         *s += *e as u16 as i16 as i32;
@@ -614,6 +716,15 @@ fn add_blocks(dense: &[Block], blocks: usize, rows: &[u32], scores: &mut [i32]) 
             }
         }
         out.copy_from_slice(&acc);
+    }
+}
+
+/// `out = a + b + c`, element by element (cached partial scores put together; the loop
+/// compiles to vector additions).
+#[inline]
+pub fn sum3(out: &mut [i32], a: &[i32], b: &[i32], c: &[i32]) {
+    for (((o, x), y), z) in out.iter_mut().zip(a).zip(b).zip(c) {
+        *o = x.wrapping_add(*y).wrapping_add(*z);
     }
 }
 
