@@ -207,6 +207,9 @@ pub struct ActorDict {
     entries: Vec<ActorEntry>,
     trie: matcher::Trie,
     files: usize,
+    /// Lower-cased single-word country and demonym names of five letters or more, sorted, with
+    /// their entry: the candidates of [`ActorDict::misspelt_country`].
+    spellings: Vec<(Vec<char>, usize)>,
 }
 
 /// Embed dictionary files of `resources/dict/actors/` as `(name, text)` pairs.
@@ -260,10 +263,21 @@ impl ActorDict {
         let sources: Vec<(String, &str)> = sources.into_iter().collect();
         let parsed = parse::parse_sources(&sources)?;
         let trie = matcher::Trie::build(&parsed.entries, &parsed.forms)?;
+        let mut spellings: Vec<(Vec<char>, usize)> = parsed
+            .entries
+            .iter()
+            .enumerate()
+            .filter(|(_, e)| matches!(e.kind, EntryKind::Country | EntryKind::Demonym))
+            .flat_map(|(i, e)| e.names.iter().map(move |n| (n.to_lowercase().chars().collect::<Vec<char>>(), i)))
+            .filter(|(n, _)| n.len() >= 5 && n.iter().all(|c| c.is_alphabetic()))
+            .collect();
+        spellings.sort();
+        spellings.dedup();
         Ok(ActorDict {
             entries: parsed.entries,
             trie,
             files: sources.len(),
+            spellings,
         })
     }
 
@@ -296,16 +310,11 @@ impl ActorDict {
         }
         let lower: Vec<char> = word.to_lowercase().chars().collect();
         let mut found: Option<&ActorEntry> = None;
-        for e in self
-            .entries
-            .iter()
-            .filter(|e| matches!(e.kind, EntryKind::Country | EntryKind::Demonym))
-        {
-            let close = e.names.iter().any(|n| {
-                let n: Vec<char> = n.to_lowercase().chars().collect();
-                n.len() >= 5 && n[0] == lower[0] && n.len().abs_diff(lower.len()) <= 1 && one_edit_apart(&n, &lower)
-            });
-            if close {
+        // the candidates sharing the first letter: a run of the sorted list
+        let from = self.spellings.partition_point(|(n, _)| n[0] < lower[0]);
+        for (n, i) in self.spellings[from..].iter().take_while(|(n, _)| n[0] == lower[0]) {
+            if n.len().abs_diff(lower.len()) <= 1 && one_edit_apart(n, &lower) {
+                let e = &self.entries[*i];
                 if found.is_some_and(|f| f.code != e.code) {
                     return None;
                 }
