@@ -1407,6 +1407,17 @@ fn prep_dependents(tree: &Tree, t: u32, prep: &str) -> Vec<u32> {
             v.extend(direct(o));
         }
     }
+    if v.is_empty() && prep == "between" {
+        // "launched a mediation effort on Saturday between A and B": the parser may hang the
+        // pair on a word inside the object's phrase
+        for o in tree.children_rel(t, &[DepRel::Obj]).collect::<Vec<_>>() {
+            for &m in tree.children(o) {
+                if tree.rel(m).base() == "nmod" {
+                    v.extend(direct(m));
+                }
+            }
+        }
+    }
     v
 }
 
