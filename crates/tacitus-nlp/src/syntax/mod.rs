@@ -13,6 +13,7 @@
 //! ```
 
 mod binio;
+mod closed;
 pub mod conllu;
 mod lemma;
 mod parser;
@@ -292,6 +293,35 @@ mod tests {
                 assert!(steps <= n, "cycle through word {}", i + 1);
             }
         }
+    }
+
+    #[test]
+    fn words_outside_the_closed_classes_never_take_their_tags() {
+        let w = [
+            "Opposition",
+            "groups",
+            "are",
+            "demanding",
+            "that",
+            "President",
+            "Mugabe",
+            "abandon",
+            "his",
+            "policy",
+            ".",
+        ];
+        let a = analyzer().analyze(&w);
+        assert!(
+            !matches!(
+                a[7].upos,
+                Upos::Adp | Upos::Sconj | Upos::Det | Upos::Pron | Upos::Cconj | Upos::Aux | Upos::Part
+            ),
+            "{}",
+            show(&w, &a)
+        );
+        // listed words keep them
+        assert_eq!(a[4].upos, Upos::Sconj, "{}", show(&w, &a));
+        assert_eq!(a[8].upos, Upos::Pron, "{}", show(&w, &a));
     }
 
     #[test]

@@ -526,12 +526,14 @@ impl Tagger {
             c.recent[set] = (e - 2 * set) as u8;
             c.words[i * stride..(i + 1) * stride].copy_from_slice(&c.sums[e * stride..(e + 1) * stride]);
         }
+        // the closed class of each tag class, for the closed-word constraint
+        let bits: Vec<u8> = self.classes.iter().map(|(u, _)| super::closed::class_bit(*u)).collect();
         let mut first = std::mem::take(&mut c.first);
-        Self::pass(models[0], lx, None, c, 0, &mut first);
+        Self::pass(models[0], lx, None, c, 0, &bits, &mut first);
         let out = match models.get(1) {
             Some(m) => {
                 let mut second = Vec::with_capacity(lx.len());
-                Self::pass(m, lx, Some(&first), c, width, &mut second);
+                Self::pass(m, lx, Some(&first), c, width, &bits, &mut second);
                 second
             }
             None => first.clone(),
@@ -541,8 +543,9 @@ impl Tagger {
     }
 
     /// One greedy pass; `offset`: where this pass's self scores are in each word's entry of
-    /// `c.words`.
-    fn pass(model: &Model, lx: &[Lex], right: Option<&[u8]>, c: &mut WordCache, offset: usize, out: &mut Vec<u8>) {
+    /// `c.words`; `bits`: the closed class of each tag class (a word outside a closed class's
+    /// list never takes it).
+    fn pass(model: &Model, lx: &[Lex], right: Option<&[u8]>, c: &mut WordCache, offset: usize, bits: &[u8], out: &mut Vec<u8>) {
         out.clear();
         let width = model.width();
         let n_classes = model.n_classes();
@@ -561,6 +564,12 @@ impl Tagger {
                 let mut want = model.score_buffer();
                 model.score(&all, &mut want);
                 assert_eq!(c.scores, want, "cached tagger scores differ from direct scoring");
+            }
+            let allowed = super::closed::allowed(lx[i].lower);
+            for (s, b) in c.scores[..n_classes].iter_mut().zip(bits) {
+                if b & !allowed != 0 {
+                    *s = i32::MIN / 2;
+                }
             }
             let best = argmax_int(&c.scores[..n_classes]);
             out.push(best as u8);
