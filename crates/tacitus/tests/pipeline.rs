@@ -602,7 +602,10 @@ fn a_refusal_answers_who_presses_and_conjuncts_share_a_nationality() {
 
 #[test]
 fn a_mediation_between_two_parties_targets_both_wherever_the_parser_hangs_them() {
-    let ev = code("Qatar launched a mediation effort on Saturday between Ethiopia and Sudan.", "2022-05-06");
+    let ev = code(
+        "Qatar launched a mediation effort on Saturday between Ethiopia and Sudan.",
+        "2022-05-06",
+    );
     let m = ev.iter().find(|e| e.cameo.starts_with("04")).expect("the mediation is coded");
     assert_eq!(countries(&m.recipient), vec!["ETH".to_string(), "SDN".to_string()], "{m:?}");
 }
