@@ -1575,6 +1575,28 @@ fn subject_of(tree: &Tree, v: u32, depth: u32) -> Vec<u32> {
                 Vec::new()
             }
         }
+        // "issued a declaration demanding …", "released a statement condemning …": the words
+        // of a document are its issuer's
+        (DepRel::Acl, Some(h))
+            if tree.xpos(v) == "VBG"
+                && tree.rel(h) == DepRel::Obj
+                && matches!(
+                    tree.lemma(h),
+                    "statement"
+                        | "declaration"
+                        | "communique"
+                        | "communiqué"
+                        | "letter"
+                        | "petition"
+                        | "resolution"
+                        | "report"
+                        | "message"
+                        | "appeal"
+                        | "note"
+                ) =>
+        {
+            tree.head(h).map(|issuer| subject_of(tree, issuer, depth + 1)).unwrap_or_default()
+        }
         (DepRel::AclRelcl | DepRel::Acl, Some(h)) => vec![h],
         _ => Vec::new(),
     };

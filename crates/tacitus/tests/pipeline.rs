@@ -609,3 +609,18 @@ fn a_mediation_between_two_parties_targets_both_wherever_the_parser_hangs_them()
     let m = ev.iter().find(|e| e.cameo.starts_with("04")).expect("the mediation is coded");
     assert_eq!(countries(&m.recipient), vec!["ETH".to_string(), "SDN".to_string()], "{m:?}");
 }
+
+#[test]
+fn the_words_of_a_statement_are_its_issuers() {
+    let ev = code(
+        "The Ugandan opposition issued a statement demanding that Kenya release the detained activists.",
+        "2022-05-06",
+    );
+    let demand = ev.iter().find(|e| e.cameo.starts_with("10")).expect("the demand is coded");
+    assert_eq!(countries(&demand.actor), vec!["UGA".to_string()], "{demand:?}");
+    assert_eq!(countries(&demand.recipient), vec!["KEN".to_string()], "{demand:?}");
+    assert!(
+        ev.iter().all(|e| !e.cameo.starts_with("08")),
+        "the release is only demanded: {ev:?}"
+    );
+}
