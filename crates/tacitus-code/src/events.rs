@@ -819,6 +819,131 @@ fn compound_forms(tree: &Tree, t: u32) -> Vec<String> {
     out
 }
 
+/// Irregular past forms of English verbs and their bases (facts of English), for words the
+/// lemmatizer or tagger does not know ("undertook", "overran", "withdrew", "forbade").
+const IRREGULAR_PAST: &[(&str, &str)] = &[
+    ("took", "take"),
+    ("taken", "take"),
+    ("came", "come"),
+    ("went", "go"),
+    ("gave", "give"),
+    ("given", "give"),
+    ("held", "hold"),
+    ("broke", "break"),
+    ("broken", "break"),
+    ("stood", "stand"),
+    ("drew", "draw"),
+    ("drawn", "draw"),
+    ("fought", "fight"),
+    ("struck", "strike"),
+    ("sought", "seek"),
+    ("brought", "bring"),
+    ("bought", "buy"),
+    ("caught", "catch"),
+    ("met", "meet"),
+    ("led", "lead"),
+    ("sent", "send"),
+    ("spent", "spend"),
+    ("built", "build"),
+    ("kept", "keep"),
+    ("left", "leave"),
+    ("lost", "lose"),
+    ("made", "make"),
+    ("told", "tell"),
+    ("sold", "sell"),
+    ("shot", "shoot"),
+    ("won", "win"),
+    ("began", "begin"),
+    ("begun", "begin"),
+    ("ran", "run"),
+    ("rose", "rise"),
+    ("risen", "rise"),
+    ("fell", "fall"),
+    ("fallen", "fall"),
+    ("threw", "throw"),
+    ("thrown", "throw"),
+    ("wrote", "write"),
+    ("written", "write"),
+    ("spoke", "speak"),
+    ("spoken", "speak"),
+    ("chose", "choose"),
+    ("chosen", "choose"),
+    ("froze", "freeze"),
+    ("frozen", "freeze"),
+    ("stole", "steal"),
+    ("stolen", "steal"),
+    ("swore", "swear"),
+    ("sworn", "swear"),
+    ("drove", "drive"),
+    ("driven", "drive"),
+    ("fled", "flee"),
+    ("sank", "sink"),
+    ("sunk", "sink"),
+    ("shook", "shake"),
+    ("shaken", "shake"),
+    ("swept", "sweep"),
+    ("seized", "seize"),
+    ("bade", "bid"),
+    ("forbade", "forbid"),
+    ("forbidden", "forbid"),
+    ("slew", "slay"),
+    ("slain", "slay"),
+    ("stuck", "stick"),
+    ("hung", "hang"),
+    ("dug", "dig"),
+    ("bound", "bind"),
+    ("found", "find"),
+    ("ground", "grind"),
+    ("wound", "wind"),
+    ("fed", "feed"),
+    ("bled", "bleed"),
+    ("fled", "flee"),
+    ("overran", "overrun"),
+    ("beat", "beat"),
+    ("beaten", "beat"),
+    ("bit", "bite"),
+    ("bitten", "bite"),
+    ("hid", "hide"),
+    ("hidden", "hide"),
+    ("tore", "tear"),
+    ("torn", "tear"),
+    ("wore", "wear"),
+    ("worn", "wear"),
+    ("bore", "bear"),
+    ("borne", "bear"),
+    ("saw", "see"),
+    ("seen", "see"),
+    ("knew", "know"),
+    ("known", "know"),
+    ("grew", "grow"),
+    ("grown", "grow"),
+    ("flew", "fly"),
+    ("flown", "fly"),
+    ("blew", "blow"),
+    ("blown", "blow"),
+];
+
+/// Irregular simple-past forms that are not also adjectives or participles read as modifiers
+/// ("undertook", "withdrew"; not "left", "found", "broken").
+fn simple_past(lower: &str) -> bool {
+    const PAST: &[&str] = &[
+        "took", "came", "went", "gave", "broke", "drew", "fought", "struck", "sought", "began", "ran", "threw", "wrote", "spoke", "chose",
+        "froze", "stole", "swore", "drove", "fled", "sank", "shook", "forbade", "slew", "tore", "knew", "grew", "flew", "blew",
+    ];
+    PAST.iter().any(|p| lower.ends_with(p))
+}
+
+/// The base of an irregular past form, keeping a prefix ("undertook" → "undertake",
+/// "withdrew" → "withdraw", "overthrew" → "overthrow").
+fn irregular_base(lower: &str) -> Option<String> {
+    IRREGULAR_PAST
+        .iter()
+        .filter(|(past, _)| lower.ends_with(past))
+        .max_by_key(|(past, _)| past.len())
+        .map(|(past, base)| format!("{}{base}", &lower[..lower.len() - past.len()]))
+        .filter(|b| b != lower)
+}
+
 /// The lemma, then forms derived from the word itself, so that a lemmatizer slip ("blamed" →
 /// "blam") does not hide a trigger.
 fn lemma_candidates(lemma: &str, lower: &str, pos: TriggerPos) -> Vec<String> {
@@ -831,6 +956,10 @@ fn lemma_candidates(lemma: &str, lower: &str, pos: TriggerPos) -> Vec<String> {
     push(lower.to_string());
     match pos {
         TriggerPos::Verb => {
+            // "undertook", "overran", "withdrew": an irregular past, with its prefix
+            if let Some(base) = irregular_base(lower) {
+                push(base);
+            }
             for suffix in ["ed", "ing", "es", "s"] {
                 if let Some(stem) = lower.strip_suffix(suffix) {
                     if stem.len() >= 2 {
@@ -1471,7 +1600,8 @@ fn is_temporal(tree: &Tree, d: u32) -> bool {
 /// verb the tagger read as a participle modifying the next noun, in a sentence whose root is
 /// the nominal before it and which has no other verb. Returns (subject, object).
 fn misread_main_verb(tree: &Tree, v: u32) -> Option<(u32, u32)> {
-    if tree.rel(v) != DepRel::Amod || !matches!(tree.xpos(v), "VBN" | "VBD" | "JJ") || !tree.lower(v).ends_with("ed") {
+    let lower = tree.lower(v);
+    if tree.rel(v) != DepRel::Amod || !matches!(tree.xpos(v), "VBN" | "VBD" | "JJ") || !(lower.ends_with("ed") || simple_past(&lower)) {
         return None;
     }
     let obj = tree
@@ -2504,5 +2634,15 @@ mod tests {
             let a = appeal_of_demand(d).expect("an appeal code");
             assert!(a.starts_with("02") && a[2..] == d[2..], "{d} -> {a}");
         }
+    }
+
+    #[test]
+    fn irregular_pasts_keep_their_prefix() {
+        assert_eq!(irregular_base("undertook").as_deref(), Some("undertake"));
+        assert_eq!(irregular_base("withdrew").as_deref(), Some("withdraw"));
+        assert_eq!(irregular_base("overthrew").as_deref(), Some("overthrow"));
+        assert_eq!(irregular_base("took").as_deref(), Some("take"));
+        assert_eq!(irregular_base("attacked"), None);
+        assert!(simple_past("undertook") && !simple_past("left") && !simple_past("broken"));
     }
 }
