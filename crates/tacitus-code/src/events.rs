@@ -1158,6 +1158,9 @@ fn code_trigger(coder: &Coder, tree: &Tree, sentence: u32, t: u32, extra: &mut V
         sources = find_parties(tree, t, pos, &[Slot::Subj], true);
         sources.retain(|&a| !tree.doc.actors[a as usize].code.country.is_empty());
     }
+    if sources.is_empty() && pos == TriggerPos::Noun {
+        sources = held_responsible(tree, t);
+    }
     let mut targets = find_parties(tree, t, pos, &p.target, false);
     let reciprocal_object = object_is_reciprocal(tree, t);
     sources.dedup();
@@ -1676,6 +1679,15 @@ fn subject_of(tree: &Tree, v: u32, depth: u32) -> Vec<u32> {
     if let Some((subj, _)) = reported_small_clause(tree, v) {
         return vec![subj];
     }
+    // "guilty of violating the ceasefire", "responsible for killing …" (however the adjective
+    // is tagged): whoever is held responsible did it
+    if let Some(h) = tree.head(v) {
+        if matches!(tree.lemma(h), "responsible" | "guilty" | "culpable" | "accountable")
+            && tree.mark_of(v).is_some_and(|m| m == "of" || m == "for")
+        {
+            return tree.children_rel(h, &[DepRel::Nsubj]).collect();
+        }
+    }
     let found = match (tree.rel(v), tree.head(v)) {
         (DepRel::Xcomp, Some(h)) => {
             // passive control: "it is prepared to impose", "he was urged to resign": the
@@ -2046,6 +2058,19 @@ fn pressing_parties(tree: &Tree, t: u32, sources: &[u32]) -> Vec<u32> {
         }
     }
     settle_targets(tree, out, sources, Named::Country)
+}
+
+/// "Sudan's government is responsible for mass killings", "both sides are guilty of violating
+/// the ceasefire": whoever is held responsible for a nominal act is its doer.
+fn held_responsible(tree: &Tree, t: u32) -> Vec<u32> {
+    let Some(h) = tree.head(t) else { return Vec::new() };
+    let marked = matches!(tree.rel(t).base(), "obl" | "nmod") && matches!(tree.case_of(t).as_deref(), Some("for" | "of"));
+    if !marked || !matches!(tree.lemma(h), "responsible" | "guilty" | "culpable" | "accountable") {
+        return Vec::new();
+    }
+    tree.children_rel(h, &[DepRel::Nsubj])
+        .flat_map(|s| mentions_in_phrase(tree, s, 0, t))
+        .collect()
 }
 
 /// The doers of the nominal acts a request asks for: the possessor or "by" phrase of its object

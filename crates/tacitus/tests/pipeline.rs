@@ -624,3 +624,13 @@ fn the_words_of_a_statement_are_its_issuers() {
         "the release is only demanded: {ev:?}"
     );
 }
+
+#[test]
+fn whoever_is_held_responsible_for_an_act_did_it() {
+    let ev = code("The Sudanese government is responsible for mass killings in Darfur.", "2005-05-06");
+    let e = ev.iter().find(|e| e.cameo.starts_with("20")).expect("the killings are coded");
+    assert_eq!(countries(&e.actor), vec!["SDN".to_string()], "{e:?}");
+    let ev = code("The Ethiopian army is guilty of violating the ceasefire.", "2005-05-06");
+    let e = ev.iter().find(|e| e.cameo.starts_with("19")).expect("the violation is coded");
+    assert_eq!(countries(&e.actor), vec!["ETH".to_string()], "{e:?}");
+}
