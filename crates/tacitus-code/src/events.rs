@@ -999,7 +999,12 @@ fn constraints_hold(tree: &Tree, t: u32, p: &VerbPattern) -> Result<u32, String>
         let ok = tree
             .children(t)
             .iter()
-            .any(|&c| matches!(tree.rel(c), DepRel::CompoundPrt | DepRel::Advmod | DepRel::Case) && tree.lower(c) == *prt);
+            .any(|&c| matches!(tree.rel(c), DepRel::CompoundPrt | DepRel::Advmod | DepRel::Case) && tree.lower(c) == *prt)
+            // "handed over 700 kg of medicine": the particle right after the verb, whatever
+            // the parser made of it ("over 700")
+            || (t + 1 < tree.tokens().end
+                && tree.lower(t + 1) == *prt
+                && matches!(tree.upos(t + 1), Upos::Adv | Upos::Adp | Upos::Part));
         if !ok {
             return Err(format!("no particle '{prt}'"));
         }

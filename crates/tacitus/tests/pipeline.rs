@@ -634,3 +634,13 @@ fn whoever_is_held_responsible_for_an_act_did_it() {
     let e = ev.iter().find(|e| e.cameo.starts_with("19")).expect("the violation is coded");
     assert_eq!(countries(&e.actor), vec!["ETH".to_string()], "{e:?}");
 }
+
+#[test]
+fn a_particle_right_after_its_verb_counts_however_it_is_parsed() {
+    let ev = code(
+        "Japanese doctors handed over 300 tonnes of medicine to Haiti on Monday.",
+        "2005-05-06",
+    );
+    let e = ev.iter().find(|e| e.cameo.starts_with("07")).expect("the aid is coded");
+    assert_eq!(countries(&e.recipient), vec!["HTI".to_string()], "{e:?}");
+}
