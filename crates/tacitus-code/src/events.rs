@@ -86,6 +86,7 @@ const LIGHT_VERBS: &[&str] = &[
     "initiate",
     "intensify",
     "step",
+    "complete",
 ];
 /// Verbs whose subject is a nominal event ("clashes broke out", "talks took place").
 const OCCUR_VERBS: &[&str] = &[

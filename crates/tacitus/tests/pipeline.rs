@@ -644,3 +644,14 @@ fn a_particle_right_after_its_verb_counts_however_it_is_parsed() {
     let e = ev.iter().find(|e| e.cameo.starts_with("07")).expect("the aid is coded");
     assert_eq!(countries(&e.recipient), vec!["HTI".to_string()], "{e:?}");
 }
+
+#[test]
+fn completing_an_investigation_is_the_investigation() {
+    let ev = code(
+        "The African Union has completed its investigation into the killings in Mali.",
+        "2015-05-06",
+    );
+    let e = ev.iter().find(|e| e.cameo.starts_with("09")).expect("the investigation is coded");
+    assert_eq!(e.actor.len(), 1, "{e:?}");
+    assert_eq!(e.actor[0].code, "IGOAFR", "{e:?}");
+}
