@@ -277,6 +277,17 @@ fn authorities_of_the_place(doc: &mut Document) {
         {
             continue;
         }
+        // violence is done where the text puts it ("near Samarra"), not where a victim is from
+        // ("a tourist from Canada")
+        if violence
+            && !marked_by(
+                doc,
+                place.span,
+                &["in", "at", "near", "outside", "inside", "across", "throughout", "around"],
+            )
+        {
+            continue;
+        }
         // coercion by unnamed hands is the authorities'; violence by unnamed hands ("a roadside
         // bomb near Samarra killed …") is someone of the country where it happened, as event
         // coders record it, with no sector claimed
