@@ -76,6 +76,21 @@ fn dictionary_matches<'a>(coder: &'a Coder, tree: &Tree) -> Vec<Match<'a>> {
             && (matches!(tree.upos(m.start), Upos::Verb | Upos::Aux)
                 || (m.start > tree.first && tree.lower(m.start - 1) == "to" && tree.upos(m.start - 1) == Upos::Part)))
     });
+    // "Jaime King", "Stephen King": a capitalised title word right after a first name is a
+    // surname, not a title
+    out.retain(|m| {
+        let t = m.start;
+        !(m.entry.kind == EntryKind::Sector
+            && m.end == t + 1
+            && t > tree.first
+            && tree.text(t).starts_with(|c: char| c.is_uppercase())
+            && tree.upos(t - 1) == Upos::Propn
+            && tree.text(t - 1).starts_with(|c: char| c.is_uppercase())
+            && !tree.text(t - 1).chars().all(|c| c.is_uppercase())
+            && coder.actors.longest_match(&[tree.text(t - 1)], 0).is_none()
+            // ("the Inter-Parliamentary Union Conference" is a name going on)
+            && !(t + 1 < tree.tokens().end && tree.upos(t + 1) == Upos::Propn))
+    });
     // "Western Cambodia", "Eastern Ukraine": a compass adjective before a place is a direction
     let place = |m: &Match| matches!(m.entry.kind, EntryKind::Country | EntryKind::City | EntryKind::Capital);
     let compass = |m: &Match| {

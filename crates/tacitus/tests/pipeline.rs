@@ -658,3 +658,14 @@ fn completing_an_investigation_is_the_investigation() {
     assert_eq!(e.actor.len(), 1, "{e:?}");
     assert_eq!(e.actor[0].code, "IGOAFR", "{e:?}");
 }
+
+#[test]
+fn a_title_word_after_a_first_name_is_a_surname() {
+    let ev = code("Jaime King's son was injured in a random attack in Los Angeles.", "2015-05-06");
+    assert!(
+        ev.iter().all(|e| e.actor.iter().chain(&e.recipient).all(|a| a.text != "King")),
+        "{ev:?}"
+    );
+    let ev = code("Saudi King Salman met Egyptian President Sisi in Riyadh.", "2018-05-06");
+    assert!(ev.iter().any(|e| countries(&e.actor).contains(&"SAU".to_string())), "{ev:?}");
+}
