@@ -319,7 +319,7 @@ fn means_words(tree: &Tree, e: &Event) -> Vec<String> {
 fn violence_by_means(tree: &Tree, events: &mut [Event]) {
     const BOMB: &[&str] = &["bomb", "bombing", "explosion", "blast", "explosive", "ied", "device", "car-bomb"];
     const VEHICLE: &[&str] = &["car", "vehicle", "truck", "lorry", "van", "car-bomb"];
-    const AIR: &[&str] = &[
+    const AIRCRAFT: &[&str] = &[
         "aircraft",
         "warplane",
         "jet",
@@ -329,7 +329,6 @@ fn violence_by_means(tree: &Tree, events: &mut [Event]) {
         "air-strike",
         "drone",
         "plane",
-        "air",
     ];
     const ARTILLERY: &[&str] = &["artillery", "shell", "shelling", "mortar", "rocket", "tank", "howitzer", "cannon"];
     for e in events.iter_mut() {
@@ -345,22 +344,7 @@ fn violence_by_means(tree: &Tree, events: &mut [Event]) {
             "1832"
         } else if bomb && has(&["roadside", "ied"]) {
             "1833"
-        } else if has(AIR)
-            && (has(&[
-                "strike",
-                "raid",
-                "attack",
-                "aircraft",
-                "warplane",
-                "jet",
-                "helicopter",
-                "gunship",
-                "drone",
-                "plane",
-                "airstrike",
-                "air-strike",
-            ]))
-        {
+        } else if has(AIRCRAFT) || (has(&["air"]) && has(&["strike", "raid", "attack"])) {
             "195"
         } else if has(ARTILLERY) {
             "194"
@@ -549,15 +533,21 @@ fn purpose_clause(tree: &Tree, trigger: u32) -> Vec<u32> {
         .collect()
 }
 
+/// "in protest of", "in response to", "in demanding": a phrase that states a purpose, whatever
+/// its preposition.
+fn purpose_phrase(tree: &Tree, x: u32) -> bool {
+    tree.upos(x) == Upos::Verb
+        || matches!(
+            tree.lemma(x),
+            "protest" | "response" | "defiance" | "support" | "solidarity" | "opposition" | "retaliation" | "reaction" | "pursuit"
+        )
+}
+
 /// A phrase of time or topic around an act ("ahead of the US election", "a conversation about
 /// …"), not what the act is for. (Places are not set aside: the parser hangs purposes on them.)
 fn circumstance(tree: &Tree, x: u32) -> bool {
     matches!(tree.rel(x).base(), "obl" | "nmod")
-        && tree.upos(x) != Upos::Verb
-        && !matches!(
-            tree.lemma(x),
-            "protest" | "response" | "defiance" | "support" | "solidarity" | "opposition" | "retaliation" | "reaction" | "pursuit"
-        )
+        && !purpose_phrase(tree, x)
         && matches!(
             tree.case_of(x).as_deref(),
             Some("during" | "before" | "after" | "ahead" | "ahead of" | "since" | "until" | "about" | "amid" | "following" | "despite")
@@ -883,7 +873,6 @@ const IRREGULAR_PAST: &[(&str, &str)] = &[
     ("shook", "shake"),
     ("shaken", "shake"),
     ("swept", "sweep"),
-    ("seized", "seize"),
     ("bade", "bid"),
     ("forbade", "forbid"),
     ("forbidden", "forbid"),
@@ -898,7 +887,6 @@ const IRREGULAR_PAST: &[(&str, &str)] = &[
     ("wound", "wind"),
     ("fed", "feed"),
     ("bled", "bleed"),
-    ("fled", "flee"),
     ("overran", "overrun"),
     ("beat", "beat"),
     ("beaten", "beat"),
@@ -1688,9 +1676,7 @@ fn subject_of(tree: &Tree, v: u32, depth: u32) -> Vec<u32> {
     // "guilty of violating the ceasefire", "responsible for killing …" (however the adjective
     // is tagged): whoever is held responsible did it
     if let Some(h) = tree.head(v) {
-        if matches!(tree.lemma(h), "responsible" | "guilty" | "culpable" | "accountable")
-            && tree.mark_of(v).is_some_and(|m| m == "of" || m == "for")
-        {
+        if HELD_RESPONSIBLE.contains(&tree.lemma(h)) && tree.mark_of(v).is_some_and(|m| m == "of" || m == "for") {
             return tree.children_rel(h, &[DepRel::Nsubj]).collect();
         }
     }
@@ -2006,15 +1992,8 @@ fn against_targets(tree: &Tree, t: u32, sources: &[u32]) -> Vec<u32> {
 fn purpose_targets(tree: &Tree, t: u32, sources: &[u32]) -> Vec<u32> {
     let mut out = Vec::new();
     // "in protest of", "in response to", "in demanding": not places
-    let idiom = |a: u32| {
-        tree.upos(a) == Upos::Verb
-            || matches!(
-                tree.lemma(a),
-                "protest" | "response" | "defiance" | "support" | "solidarity" | "opposition" | "retaliation" | "reaction" | "pursuit"
-            )
-    };
     let locative = |a: u32| {
-        !idiom(a)
+        !purpose_phrase(tree, a)
             && matches!(tree.rel(a).base(), "obl" | "nmod")
             && matches!(
                 tree.case_of(a).as_deref(),
@@ -2054,24 +2033,33 @@ fn pressing_parties(tree: &Tree, t: u32, sources: &[u32]) -> Vec<u32> {
             if tree.rel(c).base() != "obl" || tree.case_of(c).as_deref() != Some("despite") {
                 continue;
             }
-            for &d in tree.children(c) {
-                let doer = tree.rel(d) == DepRel::NmodPoss
-                    || (tree.rel(d).base() == "nmod" && matches!(tree.case_of(d).as_deref(), Some("by" | "from")));
-                if doer && tree.upos(d) != Upos::Pron {
-                    out.extend(mentions_in_phrase(tree, d, 0, t));
-                }
+            for d in doers_of_nominal(tree, c, &["by", "from"]) {
+                out.extend(mentions_in_phrase(tree, d, 0, t));
             }
         }
     }
     settle_targets(tree, out, sources, Named::Country)
 }
 
+/// The phrases naming who does a nominal act: its possessor ("Moscow's admission") or a phrase
+/// with one of `cases` ("an admission by Moscow"), not a pronoun.
+fn doers_of_nominal<'a>(tree: &'a Tree, n: u32, cases: &'a [&str]) -> impl Iterator<Item = u32> + 'a {
+    tree.children(n).iter().copied().filter(move |&d| {
+        let doer = tree.rel(d) == DepRel::NmodPoss
+            || (tree.rel(d).base() == "nmod" && tree.case_of(d).is_some_and(|c| cases.contains(&c.as_str())));
+        doer && tree.upos(d) != Upos::Pron
+    })
+}
+
+/// Adjectives that make their subject the doer of the act they are "for" or "of".
+const HELD_RESPONSIBLE: &[&str] = &["responsible", "guilty", "culpable", "accountable"];
+
 /// "Sudan's government is responsible for mass killings", "both sides are guilty of violating
 /// the ceasefire": whoever is held responsible for a nominal act is its doer.
 fn held_responsible(tree: &Tree, t: u32) -> Vec<u32> {
     let Some(h) = tree.head(t) else { return Vec::new() };
     let marked = matches!(tree.rel(t).base(), "obl" | "nmod") && matches!(tree.case_of(t).as_deref(), Some("for" | "of"));
-    if !marked || !matches!(tree.lemma(h), "responsible" | "guilty" | "culpable" | "accountable") {
+    if !marked || !HELD_RESPONSIBLE.contains(&tree.lemma(h)) {
         return Vec::new();
     }
     tree.children_rel(h, &[DepRel::Nsubj])
@@ -2089,11 +2077,8 @@ fn agents_of_requested_acts(tree: &Tree, t: u32, sources: &[u32]) -> Vec<u32> {
             && (tree.rel(c) == DepRel::Obj || (tree.rel(c).base() == "obl" && matches!(tree.case_of(c).as_deref(), Some("for"))))
     });
     for a in acts {
-        for &c in tree.children(a) {
-            let agent = tree.rel(c) == DepRel::NmodPoss || (tree.rel(c).base() == "nmod" && tree.case_of(c).as_deref() == Some("by"));
-            if agent && tree.upos(c) != Upos::Pron {
-                out.extend(mentions_in_phrase(tree, c, 0, t));
-            }
+        for c in doers_of_nominal(tree, a, &["by"]) {
+            out.extend(mentions_in_phrase(tree, c, 0, t));
         }
     }
     settle_targets(tree, out, sources, Named::Country)

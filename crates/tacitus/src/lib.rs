@@ -93,6 +93,9 @@ fn last_token_within(doc: &Document, span: tacitus_doc::Span) -> Option<usize> {
     (i > 0 && doc.tokens[i - 1].span.start >= span.start).then(|| i - 1)
 }
 
+/// Prepositions that put an act in a place ("in Serbia", "near Samarra").
+const IN_A_PLACE: &[&str] = &["in", "at", "near", "inside", "outside", "across", "throughout"];
+
 /// Is the phrase starting at `span` introduced by one of these prepositions?
 fn marked_by(doc: &Document, span: tacitus_doc::Span, preps: &[&str]) -> bool {
     let Some(t) = token_starting_at(doc, span.start) else {
@@ -279,13 +282,7 @@ fn authorities_of_the_place(doc: &mut Document) {
         }
         // violence is done where the text puts it ("near Samarra"), not where a victim is from
         // ("a tourist from Canada")
-        if violence
-            && !marked_by(
-                doc,
-                place.span,
-                &["in", "at", "near", "outside", "inside", "across", "throughout", "around"],
-            )
-        {
+        if violence && !(marked_by(doc, place.span, IN_A_PLACE) || marked_by(doc, place.span, &["around"])) {
             continue;
         }
         // coercion by unnamed hands is the authorities'; violence by unnamed hands ("a roadside
@@ -613,11 +610,7 @@ impl Pipeline {
         self.places.tag(doc);
         // a party of the event is not where it happened ("Putin hosts Armenia ...", "Israel will
         // evacuate … in the Gaza Strip"), unless the text also says so ("demonstrated in Serbia")
-        let located: Vec<bool> = doc
-            .places
-            .iter()
-            .map(|p| marked_by(doc, p.span, &["in", "at", "near", "inside", "outside", "across", "throughout"]))
-            .collect();
+        let located: Vec<bool> = doc.places.iter().map(|p| marked_by(doc, p.span, IN_A_PLACE)).collect();
         // a place the act is about ("talks over Nagorno-Karabakh") or one inside a title ("the
         // Alma-Ata Declaration") is no event's place
         let never: Vec<bool> = doc

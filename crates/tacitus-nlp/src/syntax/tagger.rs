@@ -466,9 +466,24 @@ pub struct Tagger {
     second: Option<Model>,
     /// Distinguishes taggers in the per-thread [`WordCache`].
     id: u64,
+    /// The closed word class of each tag class (`closed::class_bit`), for the closed-word
+    /// constraint.
+    closed_bits: Vec<u8>,
 }
 
 impl Tagger {
+    fn assemble(classes: Vec<(Upos, u8)>, amb: HashMap64<u64>, model: Model, second: Option<Model>) -> Tagger {
+        let closed_bits = classes.iter().map(|(u, _)| super::closed::class_bit(*u)).collect();
+        Tagger {
+            classes,
+            amb,
+            model,
+            second,
+            id: fresh_id(),
+            closed_bits,
+        }
+    }
+
     /// Lexical values for a sentence.
     pub fn lexes(&self, words: &[&str]) -> Vec<Lex> {
         words.iter().map(|w| lex(w, &self.amb)).collect()
@@ -526,14 +541,12 @@ impl Tagger {
             c.recent[set] = (e - 2 * set) as u8;
             c.words[i * stride..(i + 1) * stride].copy_from_slice(&c.sums[e * stride..(e + 1) * stride]);
         }
-        // the closed class of each tag class, for the closed-word constraint
-        let bits: Vec<u8> = self.classes.iter().map(|(u, _)| super::closed::class_bit(*u)).collect();
         let mut first = std::mem::take(&mut c.first);
-        Self::pass(models[0], lx, None, c, 0, &bits, &mut first);
+        Self::pass(models[0], lx, None, c, 0, &self.closed_bits, &mut first);
         let out = match models.get(1) {
             Some(m) => {
                 let mut second = Vec::with_capacity(lx.len());
-                Self::pass(m, lx, Some(&first), c, width, &bits, &mut second);
+                Self::pass(m, lx, Some(&first), c, width, &self.closed_bits, &mut second);
                 second
             }
             None => first.clone(),
@@ -621,13 +634,7 @@ impl Tagger {
         if !agree(&model) || !second.as_ref().is_none_or(agree) {
             return Err(Error::Model("tagger model and class list disagree".into()));
         }
-        Ok(Tagger {
-            classes,
-            amb,
-            model,
-            second,
-            id: fresh_id(),
-        })
+        Ok(Tagger::assemble(classes, amb, model, second))
     }
 
     pub fn n_weights(&self) -> usize {
@@ -635,13 +642,12 @@ impl Tagger {
     }
 
     pub fn pruned(&self, min_abs: f32) -> Tagger {
-        Tagger {
-            classes: self.classes.clone(),
-            amb: self.amb.clone(),
-            model: self.model.pruned(min_abs),
-            second: self.second.as_ref().map(|m| m.pruned(min_abs)),
-            id: fresh_id(),
-        }
+        Tagger::assemble(
+            self.classes.clone(),
+            self.amb.clone(),
+            self.model.pruned(min_abs),
+            self.second.as_ref().map(|m| m.pruned(min_abs)),
+        )
     }
 }
 
@@ -786,13 +792,7 @@ pub fn train(sents: &[TreeSentence], cfg: TaggerConfig, log: &mut dyn FnMut(&str
         ));
     }
     let second = cfg.two_pass.then(|| trainer2.freeze(cfg.min_weight));
-    Tagger {
-        classes,
-        amb,
-        model: trainer.freeze(cfg.min_weight),
-        second,
-        id: fresh_id(),
-    }
+    Tagger::assemble(classes, amb, trainer.freeze(cfg.min_weight), second)
 }
 
 #[cfg(test)]
