@@ -132,6 +132,7 @@ pub fn extract(coder: &Coder, doc: &mut Document, mut trace: Option<&mut Trace>)
         violence_by_means(&tree, &mut sentence_events);
         statements_of_obligation(&tree, &mut sentence_events);
         political_aims(&tree, &mut sentence_events);
+        material_kinds(&tree, &mut sentence_events);
         // governing events first, then by position: the main event of a sentence leads
         // plain statements ("said") wrap the events they report: those come first
         // (declining to comment reports nothing: "declined to comment on an estimate that …
@@ -616,6 +617,186 @@ fn political_aims(tree: &Tree, events: &mut [Event]) {
     }
 }
 
+/// The domain of material cooperation or aid: the fourth digit of CAMEO's 021x, 031x, 101x,
+/// 121x (cooperation) and 023x, 033x, 103x, 122x (aid), the third of 06x and 07x.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Material {
+    Economic,
+    Military,
+    Judicial,
+    Intelligence,
+    Humanitarian,
+    Protection,
+}
+
+/// Words naming each domain, by lemma. The first domain found in the order of the list a family
+/// uses wins, so "a military presence to protect them" is protection and "emergency food aid to
+/// refugees fleeing the civil war" humanitarian.
+const MATERIAL_WORDS: &[(Material, &[&str])] = &[
+    (
+        Material::Protection,
+        &[
+            "peacekeeping",
+            "peace-keeping",
+            "peacekeeper",
+            "peace-keeper",
+            "protection",
+            "protect",
+            "escort",
+        ],
+    ),
+    (
+        Material::Humanitarian,
+        &[
+            "humanitarian",
+            "food",
+            "medicine",
+            "medical",
+            "medication",
+            "relief",
+            "refugee",
+            "starvation",
+            "famine",
+            "hunger",
+            "starve",
+            "shelter",
+            "tent",
+            "blanket",
+            "vaccine",
+            "rice",
+            "wheat",
+            "grain",
+            "flour",
+        ],
+    ),
+    (
+        Material::Judicial,
+        &[
+            "extradite",
+            "extradition",
+            "suspect",
+            "fugitive",
+            "criminal",
+            "prosecute",
+            "prosecution",
+            "trial",
+            "indictment",
+        ],
+    ),
+    (Material::Intelligence, &["intelligence", "information", "evidence"]),
+    (
+        Material::Military,
+        &[
+            "military",
+            "arms",
+            "weapon",
+            "weaponry",
+            "ammunition",
+            "missile",
+            "tank",
+            "helicopter",
+            "warplane",
+            "warship",
+            "troop",
+            "army",
+            "navy",
+            "naval",
+            "defence",
+            "defense",
+        ],
+    ),
+    (
+        Material::Economic,
+        &[
+            "economic",
+            "economy",
+            "financial",
+            "finance",
+            "fund",
+            "funding",
+            "money",
+            "loan",
+            "credit",
+            "grant",
+            "debt",
+            "budget",
+            "cash",
+            "investment",
+            "invest",
+            "trade",
+            "free-trade",
+            "tariff",
+            "export",
+            "import",
+            "commercial",
+            "commerce",
+        ],
+    ),
+];
+
+/// The domain of material cooperation or aid named in an event's clause.
+fn material_of(tree: &Tree, trigger: u32, aid: bool) -> Option<Material> {
+    let mut region = purpose_clause(tree, trigger);
+    region.push(trigger);
+    // names are not domains ("the Asia-Pacific Economic Cooperation forum")
+    region.retain(|&x| tree.upos(x) != Upos::Propn && !tree.xpos(x).starts_with("NNP"));
+    let lemmas: Vec<String> = region.iter().map(|&x| tree.lemma(x).to_lowercase()).collect();
+    let allowed = |m: Material| match m {
+        Material::Humanitarian | Material::Protection => aid,
+        Material::Judicial | Material::Intelligence => !aid,
+        Material::Military | Material::Economic => true,
+    };
+    MATERIAL_WORDS
+        .iter()
+        .filter(|(m, _)| allowed(*m))
+        .find(|(_, words)| lemmas.iter().any(|l| words.contains(&l.as_str())))
+        .map(|(m, _)| *m)
+}
+
+/// "asked Portugal for help to finance …" (0231), "is ready to contribute troops to a
+/// peacekeeping force" (0334), "rejected a proposal for a free-trade agreement" (1211): material
+/// cooperation and aid coded without their domain take it from the words of their clause.
+fn material_kinds(tree: &Tree, events: &mut [Event]) {
+    for e in events.iter_mut() {
+        let (aid, digits): (bool, &[(Material, &str)]) = match e.cameo.as_str() {
+            "023" | "033" | "103" | "122" | "070" => (
+                true,
+                &[
+                    (Material::Economic, "1"),
+                    (Material::Military, "2"),
+                    (Material::Humanitarian, "3"),
+                    (Material::Protection, "4"),
+                ],
+            ),
+            "021" | "031" | "101" | "060" => (
+                false,
+                &[
+                    (Material::Economic, "1"),
+                    (Material::Military, "2"),
+                    (Material::Judicial, "3"),
+                    (Material::Intelligence, "4"),
+                ],
+            ),
+            "121" => (
+                false,
+                &[(Material::Economic, "1"), (Material::Military, "2"), (Material::Judicial, "3")],
+            ),
+            _ => continue,
+        };
+        let Some(m) = material_of(tree, e.trigger, aid) else { continue };
+        let Some((_, d)) = digits.iter().find(|(k, _)| *k == m) else {
+            continue;
+        };
+        // 060 and 070 are families of three digits: 061-064, 071-074
+        let code = match e.cameo.strip_suffix('0') {
+            Some(stem) if stem.len() == 2 => format!("{stem}{d}"),
+            _ => format!("{}{d}", e.cameo),
+        };
+        e.rule = format!("{}+domain:{m:?}->{code}", e.rule);
+        e.cameo = code;
+    }
+}
+
 /// "The Bush administration declared that China must drop barriers": a statement that another
 /// party must act is a demand (100) on that party, even when the act itself is not coded (when
 /// it is, the obligation already made a finer demand with the same trigger).
@@ -1007,10 +1188,12 @@ fn constraints_hold(tree: &Tree, t: u32, p: &VerbPattern) -> Result<u32, String>
         } else if tree.is_passive(t) && !stative_passive(tree, t) {
             tree.children_rel(t, &[DepRel::NsubjPass]).collect()
         } else {
+            let direct = direct_objects(tree, t);
             tree.children(t)
                 .iter()
                 .copied()
                 .filter(|&c| match tree.rel(c) {
+                    _ if direct.contains(&c) => true,
                     DepRel::Obj | DepRel::OblUnmarked | DepRel::OblNpmod | DepRel::Iobj => true,
                     DepRel::Obl => tree.case_of(c).is_none(),
                     _ => false,
@@ -1382,6 +1565,54 @@ fn code_trigger(coder: &Coder, tree: &Tree, sentence: u32, t: u32, extra: &mut V
     Some(event)
 }
 
+/// Verbs whose object does what their infinitive says ("urged Japan to help").
+const OBJECT_CONTROL: &[&str] = &[
+    "ask",
+    "urge",
+    "call",
+    "request",
+    "press",
+    "pressure",
+    "push",
+    "encourage",
+    "invite",
+    "persuade",
+    "order",
+    "tell",
+    "force",
+    "compel",
+    "instruct",
+    "authorize",
+    "authorise",
+    "advise",
+    "beg",
+    "implore",
+    "exhort",
+    "remind",
+    "appeal",
+];
+
+/// Verbs of asking: what they ask of their object is not yet done.
+const REQUESTS: &[&str] = &[
+    "ask",
+    "urge",
+    "call",
+    "request",
+    "press",
+    "pressure",
+    "push",
+    "encourage",
+    "invite",
+    "order",
+    "tell",
+    "advise",
+    "beg",
+    "implore",
+    "exhort",
+    "remind",
+    "appeal",
+];
+
 /// Means of violence that can stand as the subject of a killing ("a roadside bomb killed …").
 const VIOLENT_MEANS: &[&str] = &[
     "bomb",
@@ -1529,14 +1760,14 @@ fn prep_dependents(tree: &Tree, t: u32, prep: &str) -> Vec<u32> {
     let mut v = direct(t);
     if v.is_empty() && tree.upos(t) == Upos::Verb {
         // the phrase may hang off the object ("accused one another of shelling")
-        for o in tree.children_rel(t, &[DepRel::Obj]).collect::<Vec<_>>() {
+        for o in direct_objects(tree, t) {
             v.extend(direct(o));
         }
     }
     if v.is_empty() && prep == "between" {
         // "launched a mediation effort on Saturday between A and B": the parser may hang the
         // pair on a word inside the object's phrase
-        for o in tree.children_rel(t, &[DepRel::Obj]).collect::<Vec<_>>() {
+        for o in direct_objects(tree, t) {
             for &m in tree.children(o) {
                 if tree.rel(m).base() == "nmod" {
                     v.extend(direct(m));
@@ -1691,12 +1922,21 @@ fn subject_of(tree: &Tree, v: u32, depth: u32) -> Vec<u32> {
                 }
             }
             // object control: "urged X to ..." takes the object
-            if let Some(o) = tree.child_rel(h, &[DepRel::Obj]) {
+            if let Some(&o) = direct_objects(tree, h).first() {
                 if tree.upos(h) == Upos::Verb && !matches!(tree.lemma(h), "promise" | "vow") {
                     return vec![o];
                 }
             }
             subject_of(tree, h, depth + 1)
+        }
+        // "asked Japan on Monday to help …" with the infinitive misread as a purpose clause:
+        // verbs of asking and making still hand the act to their object
+        (DepRel::Advcl, Some(h))
+            if tree.mark_of(v).as_deref() == Some("to")
+                && OBJECT_CONTROL.contains(&tree.lemma(h))
+                && !direct_objects(tree, h).is_empty() =>
+        {
+            direct_objects(tree, h).into_iter().take(1).collect()
         }
         (DepRel::Conj | DepRel::Advcl | DepRel::Ccomp, Some(h)) if tree.upos(h) == Upos::Verb || tree.upos(h) == Upos::Adj => {
             if tree.rel(v) == DepRel::Conj
@@ -1799,7 +2039,33 @@ fn object_of(tree: &Tree, v: u32) -> Vec<u32> {
         }
         return Vec::new();
     }
-    tree.children_rel(v, &[DepRel::Obj]).collect()
+    direct_objects(tree, v)
+}
+
+/// A verb's direct objects. "lifted Friday a day-old blockade": a day name the parser took for the
+/// object, with a noun after it, dates the act; that noun is the object.
+fn direct_objects(tree: &Tree, v: u32) -> Vec<u32> {
+    let objs: Vec<u32> = tree.children_rel(v, &[DepRel::Obj]).collect();
+    if objs.is_empty() {
+        // "asked Japan on Monday to help": an indirect object with no direct one is the object
+        return tree.children_rel(v, &[DepRel::Iobj]).collect();
+    }
+    if let [o] = objs[..] {
+        if is_temporal(tree, o) && !tree.children(o).iter().any(|&c| tree.rel(c) == DepRel::Det) {
+            let after: Vec<u32> = tree
+                .children(v)
+                .iter()
+                .copied()
+                .filter(|&c| {
+                    c > o && tree.upos(c) == Upos::Noun && matches!(tree.rel(c), DepRel::Xcomp | DepRel::Obj | DepRel::OblUnmarked)
+                })
+                .collect();
+            if !after.is_empty() {
+                return after;
+            }
+        }
+    }
+    objs
 }
 
 /// The verb that carries a nominal trigger (light verb or "break out"), if any.
@@ -2460,6 +2726,11 @@ fn modality_of(tree: &Tree, t: u32, pos: TriggerPos) -> Mood {
                     mood.modality = Modality::Negated;
                     return mood;
                 }
+                // "urged Japan to help": what one party asks of another is not yet done
+                if rel == DepRel::Xcomp && REQUESTS.contains(&hl) && !direct_objects(tree, h).is_empty() && tree.upos(h) == Upos::Verb {
+                    mood.modality = Modality::Hypothetical;
+                    return mood;
+                }
                 if INTENT_GOVERNORS.contains(&hl) && rel == DepRel::Xcomp && mood.modality == Modality::Asserted {
                     mood.modality = Modality::Intended;
                 }
@@ -2488,6 +2759,15 @@ fn modality_of(tree: &Tree, t: u32, pos: TriggerPos) -> Mood {
             }
             // "must allocate resources to help …": the purpose of an act that is only owed,
             // possible or intended is no more than that
+            DepRel::Advcl
+                if tree.mark_of(x).as_deref() == Some("to")
+                    && REQUESTS.contains(&hl)
+                    && !direct_objects(tree, h).is_empty()
+                    && tree.upos(h) == Upos::Verb =>
+            {
+                mood.modality = Modality::Hypothetical;
+                return mood;
+            }
             DepRel::Advcl if tree.mark_of(x).as_deref() == Some("to") => {
                 let governing: Vec<String> = tree.children_rel(h, &[DepRel::Aux]).map(|a| tree.lower(a)).collect();
                 if mood.modality == Modality::Asserted {

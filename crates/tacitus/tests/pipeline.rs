@@ -669,3 +669,59 @@ fn a_title_word_after_a_first_name_is_a_surname() {
     let ev = code("Saudi King Salman met Egyptian President Sisi in Riyadh.", "2018-05-06");
     assert!(ev.iter().any(|e| countries(&e.actor).contains(&"SAU".to_string())), "{ev:?}");
 }
+
+#[test]
+fn aid_and_cooperation_take_their_domain_from_their_clause() {
+    // sentences of our own, one per domain
+    let cases = [
+        ("Chile asked Japan to help finance a new railway to Bolivia.", "0231"),
+        (
+            "The Red Cross urged Canada to help feed thousands of refugees facing starvation.",
+            "0233",
+        ),
+        ("Mali urged France to send peacekeeping troops to Timbuktu.", "0234"),
+        (
+            "Kenya is ready to contribute 2,000 troops to a peacekeeping force in Somalia.",
+            "0334",
+        ),
+    ];
+    for (text, want) in cases {
+        let ev = code(text, "2012-05-06");
+        assert!(ev.iter().any(|e| e.cameo == want), "{text}: want {want}, got {ev:?}");
+    }
+}
+
+#[test]
+fn a_day_name_read_as_the_object_does_not_hide_the_object() {
+    let ev = code(
+        "The Egyptian army lifted Friday a day-old blockade on Palestinian trucks passing through the crossing, officials said.",
+        "2012-05-06",
+    );
+    let e = ev
+        .iter()
+        .find(|e| e.cameo == "0872")
+        .unwrap_or_else(|| panic!("the lifted blockade is coded: {ev:?}"));
+    assert_eq!(countries(&e.actor), vec!["EGY".to_string()], "{e:?}");
+    assert_eq!(countries(&e.recipient), vec!["PSE".to_string()], "{e:?}");
+}
+
+#[test]
+fn the_party_asked_does_what_it_is_asked_but_not_yet() {
+    // the parser reads "Japan" as an indirect object and the infinitive as a purpose clause
+    let ev = code(
+        "Chile asked Japan on Monday to help finance a new railway to Bolivia.",
+        "2012-05-06",
+    );
+    let ask = ev
+        .iter()
+        .find(|e| e.trigger == "asked")
+        .unwrap_or_else(|| panic!("the request is coded: {ev:?}"));
+    assert_eq!(ask.cameo, "0231", "{ask:?}");
+    assert_eq!(countries(&ask.recipient), vec!["JPN".to_string()], "{ask:?}");
+    let fin = ev
+        .iter()
+        .find(|e| e.trigger == "finance")
+        .unwrap_or_else(|| panic!("the act asked for is coded: {ev:?}"));
+    assert_eq!(countries(&fin.actor), vec!["JPN".to_string()], "{fin:?}");
+    assert_eq!(fin.modality, "hypothetical", "{fin:?}");
+}
