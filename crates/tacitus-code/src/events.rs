@@ -1431,6 +1431,28 @@ fn code_trigger(coder: &Coder, tree: &Tree, sentence: u32, t: u32, extra: &mut V
             targets = sources.clone();
         }
     }
+    // "they come from all walks of life", "the first women who arrive": coming and going is a
+    // visit only with a destination ("came to Moscow", "arrived in the region", "flew here")
+    if targets.is_empty() && pos == TriggerPos::Verb && matches!(p.cameo.as_str(), "042" | "043") && !p.target.is_empty() {
+        let preps: Vec<&str> = p
+            .target
+            .iter()
+            .filter_map(|s| match s {
+                Slot::Prep(x) => Some(x.as_str()),
+                _ => None,
+            })
+            .collect();
+        let destination = tree.children(t).iter().any(|&c| {
+            tree.case_of(c).is_some_and(|k| preps.contains(&k.as_str()))
+                || (tree.rel(c) == DepRel::Advmod && matches!(tree.lower(c).as_str(), "here" | "there" | "home" | "abroad"))
+        });
+        if preps.len() == p.target.len() && !destination {
+            if let Some(tr) = trace.as_deref_mut() {
+                tr.push(format!("  '{}' {}: no destination: not a visit", tree.text(t), p.cameo));
+            }
+            return None;
+        }
+    }
     if targets.is_empty() && !p.target.iter().any(|s| matches!(s, Slot::None)) && !p.reciprocal {
         // a target the pattern expects but the text does not name as an actor
         if let Some(tr) = trace.as_deref_mut() {

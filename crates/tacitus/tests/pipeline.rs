@@ -725,3 +725,21 @@ fn the_party_asked_does_what_it_is_asked_but_not_yet() {
     assert_eq!(countries(&fin.actor), vec!["JPN".to_string()], "{fin:?}");
     assert_eq!(fin.modality, "hypothetical", "{fin:?}");
 }
+
+#[test]
+fn coming_and_going_is_a_visit_only_with_a_destination() {
+    for text in [
+        "Twenty Kenyan students came down with the virus on Thursday.",
+        "Chilean police arrived within minutes and detained the suspect.",
+        "The Nigerian delegation is going to present its report.",
+    ] {
+        let ev = code(text, "2012-05-06");
+        assert!(ev.iter().all(|e| e.cameo != "042"), "{text}: {ev:?}");
+    }
+    let ev = code("The Kenyan president came to Moscow on Monday.", "2012-05-06");
+    let e = ev
+        .iter()
+        .find(|e| e.cameo == "042")
+        .unwrap_or_else(|| panic!("the visit is coded: {ev:?}"));
+    assert_eq!(countries(&e.recipient), vec!["RUS".to_string()], "{e:?}");
+}
