@@ -1180,6 +1180,43 @@ fn constraints_hold(tree: &Tree, t: u32, p: &VerbPattern) -> Result<u32, String>
         }
         n += 2;
     }
+    if p.cameo == "041" && p.pos == TriggerPos::Verb {
+        // "called the move unjustified", "what he called a heinous murder": a verb with a
+        // secondary predicate names something; "a strike called by the union" is no call either
+        let names = tree
+            .children_rel(t, &[DepRel::Xcomp])
+            .any(|x| !(tree.upos(x) == Upos::Verb && tree.mark_of(x).is_some_and(|m| m == "to")))
+            || tree.children_rel(t, &[DepRel::Obj]).count() >= 2;
+        if names || tree.is_passive(t) {
+            return Err("names or is called, not a telephone call".to_string());
+        }
+    }
+    if p.obj_party {
+        // "held three activists", not "held a press conference" or "held the highest office"
+        let objs = object_of(tree, t);
+        let named = objs
+            .iter()
+            .flat_map(|&o| std::iter::once(o).chain(tree.conjuncts(o)))
+            .flat_map(|o| {
+                // "thousands of Tamil refugees": a quantity's "of" phrase names them
+                let quantity = tree.upos(o) == Upos::Num || QUANTITY_HEADS.contains(&tree.lemma(o));
+                let of: Vec<u32> = if quantity {
+                    tree.children(o)
+                        .iter()
+                        .copied()
+                        .filter(|&c| tree.case_of(c).as_deref() == Some("of"))
+                        .collect()
+                } else {
+                    Vec::new()
+                };
+                std::iter::once(o).chain(of)
+            })
+            .any(|o| !tree.mentions_at(o).is_empty());
+        if !named {
+            return Err("object names no party".to_string());
+        }
+        n += 1;
+    }
     if !p.obj.is_empty() {
         // the object and the words that carry its meaning when the tagger slips ("a night
         // curfew" with curfew as an adjective; "ten days of war games")
@@ -1612,6 +1649,11 @@ const OBJECT_CONTROL: &[&str] = &[
     "exhort",
     "remind",
     "appeal",
+];
+
+/// Heads of quantity phrases ("thousands of refugees", "a group of activists").
+const QUANTITY_HEADS: &[&str] = &[
+    "thousand", "hundred", "dozen", "million", "score", "group", "number", "handful", "couple", "several", "some", "many", "most", "all",
 ];
 
 /// Verbs of asking: what they ask of their object is not yet done.

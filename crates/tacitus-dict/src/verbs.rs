@@ -13,7 +13,7 @@
 //! ```
 //!
 //! TRIGGER is a lemma, bare for verbs, `n:` for nouns, `a:` for adjectives. Items: `prt:W`
-//! (particle), `obj:L|L` (object lemma), `xcomp:L|L` (open complement lemma), `prep:P` (a
+//! (particle), `obj:L|L` (object lemma), `obj=party` (the object names an actor), `xcomp:L|L` (open complement lemma), `prep:P` (a
 //! dependent introduced by P; `prep:P=L|L` also constrains that dependent's lemma), `T=SLOT|…` and `S=SLOT|…` (target and source slots in order of
 //! preference), `R` (reciprocal), `w=N` (weight 1-9). Passive voice is the engine's business.
 //!
@@ -154,6 +154,9 @@ pub struct VerbPattern {
     pub particle: Option<String>,
     /// The direct object's lemma must be one of these (empty: no constraint).
     pub obj: Vec<String>,
+    /// `obj=party`: the direct object (the passive subject) must itself name a party, an actor
+    /// of the text ("held three activists", not "held a press conference").
+    pub obj_party: bool,
     /// An open clausal complement with one of these lemmas must exist (empty: no constraint).
     pub xcomp: Vec<String>,
     /// Dependents introduced by each of these prepositions must exist.
@@ -184,6 +187,7 @@ impl VerbPattern {
     pub fn specificity(&self) -> usize {
         usize::from(self.particle.is_some())
             + usize::from(!self.obj.is_empty())
+            + usize::from(self.obj_party)
             + usize::from(!self.xcomp.is_empty())
             + self.preps.len()
             + self.prep_lemmas.len()
@@ -199,6 +203,9 @@ impl fmt::Display for VerbPattern {
         }
         if !self.obj.is_empty() {
             write!(f, " obj:{}", self.obj.join("|"))?;
+        }
+        if self.obj_party {
+            f.write_str(" obj=party")?;
         }
         if !self.xcomp.is_empty() {
             write!(f, " xcomp:{}", self.xcomp.join("|"))?;
@@ -452,6 +459,7 @@ fn parse_line(content: &str, origin: String, table: &CameoTable, root: Option<&s
         lemma: lemma.to_string(),
         particle: None,
         obj: Vec::new(),
+        obj_party: false,
         xcomp: Vec::new(),
         preps: Vec::new(),
         prep_lemmas: Vec::new(),
@@ -473,6 +481,11 @@ fn parse_line(content: &str, origin: String, table: &CameoTable, root: Option<&s
                 return Err(format!("expected one particle word in prt:, found {item:?}"));
             }
             p.particle = Some(v.to_string());
+        } else if item == "obj=party" {
+            if p.obj_party {
+                return Err("expected obj=party at most once".to_string());
+            }
+            p.obj_party = true;
         } else if let Some(v) = item.strip_prefix("obj:") {
             if !p.obj.is_empty() {
                 return Err("expected obj: at most once".to_string());
@@ -521,7 +534,7 @@ fn parse_line(content: &str, origin: String, table: &CameoTable, root: Option<&s
             };
         } else {
             return Err(format!(
-                "expected an item (prt:, obj:, xcomp:, prep:, prep:P=, T=, S=, R, w=), found {item:?}"
+                "expected an item (prt:, obj:, obj=party, xcomp:, prep:, prep:P=, T=, S=, R, w=), found {item:?}"
             ));
         }
     }
@@ -575,6 +588,11 @@ mod tests {
         assert_eq!(d.patterns[0].source, vec![Slot::Poss, Slot::Prep("by".into()), Slot::Amod]);
         assert_eq!(d.patterns[1].target, vec![Slot::Prep("from".into()), Slot::None]);
         assert_eq!(d.patterns[1].to_string(), "0874 withdraw S=subj T=from|none w=5");
+        let d = parse("173 hold obj=party w=1\n").expect("parses");
+        assert!(d.patterns[0].obj_party);
+        assert_eq!(d.patterns[0].specificity(), 1);
+        assert_eq!(d.patterns[0].to_string(), "173 hold obj=party S=subj T=obj w=1");
+        assert!(parse("173 hold obj=party obj=party\n").is_err());
     }
 
     #[test]

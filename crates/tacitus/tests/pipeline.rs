@@ -743,3 +743,23 @@ fn coming_and_going_is_a_visit_only_with_a_destination() {
         .unwrap_or_else(|| panic!("the visit is coded: {ev:?}"));
     assert_eq!(countries(&e.recipient), vec!["RUS".to_string()], "{e:?}");
 }
+
+#[test]
+fn naming_is_no_call_and_holding_an_office_no_arrest() {
+    for text in [
+        "The Kenyan president called the attack a cowardly act.",
+        "Chilean officials held a press conference in Santiago on Monday.",
+        "The Kenyan president held the highest office in the land for ten years.",
+    ] {
+        let ev = code(text, "2012-05-06");
+        assert!(ev.iter().all(|e| e.cameo != "041" && e.cameo != "173"), "{text}: {ev:?}");
+    }
+    let ev = code("Kenyan police held three Somali men on Monday.", "2012-05-06");
+    let e = ev
+        .iter()
+        .find(|e| e.cameo == "173")
+        .unwrap_or_else(|| panic!("the detention is coded: {ev:?}"));
+    assert_eq!(countries(&e.recipient), vec!["SOM".to_string()], "{e:?}");
+    let ev = code("The Kenyan president called Somalia's president on Monday.", "2012-05-06");
+    assert!(ev.iter().any(|e| e.cameo == "041"), "{ev:?}");
+}
