@@ -1754,8 +1754,9 @@ const MISHAPS: &[&str] = &[
 /// not a mishap or disaster?
 fn faceless_violence(tree: &Tree, t: u32, cameo: &str) -> bool {
     if cameo.starts_with("17") {
-        // "was arrested in Lebanon": coercion by unnamed authorities
-        return tree.is_passive(t) && tree.child_rel(t, &[DepRel::OblAgent]).is_none();
+        // "was arrested in Lebanon": coercion by unnamed authorities (being "forced to cancel a
+        // tour" by circumstances is not)
+        return cameo != "170" && tree.is_passive(t) && tree.child_rel(t, &[DepRel::OblAgent]).is_none();
     }
     if !matches!(cameo.get(..2), Some("18" | "19" | "20")) {
         return false;
