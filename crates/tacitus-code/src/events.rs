@@ -120,6 +120,16 @@ pub fn extract(coder: &Coder, doc: &mut Document, mut trace: Option<&mut Trace>)
         }
         let mut sentence_events = Vec::new();
         for tok in tree.tokens() {
+            // "the European Investment Bank", "the Peace Corps": a capitalised word inside a
+            // known name is part of the name, not an act
+            let in_name = tree.text(tok).starts_with(|c: char| c.is_uppercase())
+                && tree.mentions_at(tok).iter().any(|&m| {
+                    let a = &doc.actors[m as usize];
+                    a.name.is_some() && a.span != doc.tokens[tok as usize].span
+                });
+            if in_name {
+                continue;
+            }
             let mut extra = Vec::new();
             if let Some(e) = code_trigger(coder, &tree, s as u32, tok, &mut extra, trace.as_deref_mut()) {
                 sentence_events.push(e);
@@ -1146,6 +1156,8 @@ fn lemma_candidates(lemma: &str, lower: &str, pos: TriggerPos) -> Vec<String> {
                 }
             }
         }
+        // "aides" is the plural of "aide", not of "aid": the lemmatizer's own singular wins
+        TriggerPos::Noun if lemma.to_lowercase() != lower => {}
         TriggerPos::Noun => {
             if let Some(stem) = lower.strip_suffix("ies") {
                 push(format!("{stem}y"));
@@ -1190,6 +1202,10 @@ fn constraints_hold(tree: &Tree, t: u32, p: &VerbPattern) -> Result<u32, String>
         if names || tree.is_passive(t) {
             return Err("names or is called, not a telephone call".to_string());
         }
+    }
+    if p.cameo.starts_with("14") && p.pos == TriggerPos::Verb && p.lemma == "demonstrate" && !direct_objects(tree, t).is_empty() {
+        // "demonstrate a factual basis", "demonstrated its resolve": to show, not to protest
+        return Err("demonstrates something: no protest".to_string());
     }
     if p.obj_party {
         // "held three activists", not "held a press conference" or "held the highest office"

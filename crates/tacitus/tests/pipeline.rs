@@ -763,3 +763,16 @@ fn naming_is_no_call_and_holding_an_office_no_arrest() {
     let ev = code("The Kenyan president called Somalia's president on Monday.", "2012-05-06");
     assert!(ev.iter().any(|e| e.cameo == "041"), "{ev:?}");
 }
+
+#[test]
+fn words_that_only_look_like_acts_are_not_events() {
+    // "aides" are people, "demonstrated prowess" shows something, "Investment" is part of a name
+    for (text, not) in [
+        ("President Kenyatta and his aides later said the reports were false.", "070"),
+        ("Kenyan athletes demonstrated incredible prowess this year.", "141"),
+        ("The European Investment Bank has signed a $40 million loan with Kenya.", "061"),
+    ] {
+        let ev = code(text, "2012-05-06");
+        assert!(ev.iter().all(|e| e.cameo != not), "{text}: {ev:?}");
+    }
+}
