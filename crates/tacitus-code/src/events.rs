@@ -153,6 +153,8 @@ pub fn extract(coder: &Coder, doc: &mut Document, mut trace: Option<&mut Trace>)
         sentence_events.sort_by_key(|e: &Event| {
             (
                 plain(e),
+                // a comment's kind ("said he was confident": 013) before the bare saying
+                e.cameo == "010",
                 e.actors.is_empty(),
                 e.modality == Modality::Hypothetical,
                 tree.depth(e.trigger),
