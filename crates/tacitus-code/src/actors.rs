@@ -437,6 +437,51 @@ fn is_two_sides(tree: &Tree, t: u32) -> bool {
     tree.children(t).iter().any(|&c| matches!(tree.lower(c).as_str(), "two" | "both"))
 }
 
+/// Singular nouns that name one person by office ("the president", "the foreign minister").
+const PERSON_TITLES: &[&str] = &[
+    "president",
+    "minister",
+    "premier",
+    "chancellor",
+    "king",
+    "queen",
+    "prince",
+    "emir",
+    "sultan",
+    "monarch",
+    "leader",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "ambassador",
+    "envoy",
+    "secretary",
+    "governor",
+    "mayor",
+    "general",
+    "commander",
+    "chief",
+    "official",
+    "negotiator",
+    "diplomat",
+    "senator",
+    "lawmaker",
+    "judge",
+    "prosecutor",
+    "dictator",
+    "ruler",
+    "pope",
+    "cleric",
+    "ayatollah",
+    "vice-president",
+    "representative",
+    "delegate",
+    "mediator",
+    "adviser",
+    "advisor",
+    "aide",
+];
+
 /// Pronouns, "the two sides", "one another": link to earlier mentions.
 fn resolve_references(doc: &Document, trees: &[Tree], mentions: &mut Vec<ActorMention>, mut trace: Option<&mut Trace>) {
     let mut added = Vec::new();
@@ -447,14 +492,36 @@ fn resolve_references(doc: &Document, trees: &[Tree], mentions: &mut Vec<ActorMe
             let span = doc.tokens[t as usize].span;
             let before = |m: &&ActorMention| m.span.end <= span.start && m.sentence + 3 >= s as u32;
             let found: Vec<usize> = match (tree.upos(t), lower.as_str()) {
-                (Upos::Pron, "he" | "him" | "his" | "she" | "her" | "himself" | "herself") => mentions
-                    .iter()
-                    .enumerate()
-                    .rev()
-                    .filter(|(_, m)| before(m) && m.name.is_some() && m.rule.starts_with("person"))
-                    .map(|(i, _)| i)
-                    .take(1)
-                    .collect(),
+                (Upos::Pron, "he" | "him" | "his" | "she" | "her" | "himself" | "herself") => {
+                    let named: Vec<usize> = mentions
+                        .iter()
+                        .enumerate()
+                        .rev()
+                        .filter(|(_, m)| before(m) && m.name.is_some() && m.rule.starts_with("person"))
+                        .map(|(i, _)| i)
+                        .take(1)
+                        .collect();
+                    if named.is_empty() {
+                        // no named person: one named by a singular title with a country ("the
+                        // Kenyan president said he …")
+                        mentions
+                            .iter()
+                            .enumerate()
+                            .rev()
+                            .filter(|(_, m)| {
+                                before(m)
+                                    && !m.code.country.is_empty()
+                                    && trees.get(m.sentence as usize).is_some_and(|tr| {
+                                        tr.xpos(m.head) == "NN" && PERSON_TITLES.contains(&tr.lemma(m.head).to_lowercase().as_str())
+                                    })
+                            })
+                            .map(|(i, _)| i)
+                            .take(1)
+                            .collect()
+                    } else {
+                        named
+                    }
+                }
                 (Upos::Pron, "it" | "its") => mentions
                     .iter()
                     .enumerate()

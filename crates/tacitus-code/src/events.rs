@@ -382,7 +382,16 @@ fn violence_by_means(tree: &Tree, events: &mut [Event]) {
 fn kinds_from_uncoded_complements(coder: &Coder, tree: &Tree, events: &mut [Event]) {
     for e in events.iter_mut() {
         let generic = matches!(e.cameo.as_str(), "020" | "030" | "100" | "120" | "130");
-        if !generic || e.rule.contains("+complement") {
+        // "asked Tehran to provide information": a request coded by its complement's verb alone
+        // ("provide" among the verbs of aid) yields to what the complement says in full
+        let by_complement_verb = !generic
+            && matches!(e.cameo.get(..2), Some("02" | "03" | "10" | "12" | "13"))
+            && e.rule
+                .strip_prefix("pattern:")
+                .and_then(|o| o.split('+').next())
+                .and_then(|o| coder.patterns.patterns.iter().find(|p| p.origin == o))
+                .is_some_and(|p| !p.xcomp.is_empty());
+        if !(generic || by_complement_verb) || e.rule.contains("+complement") {
             continue;
         }
         let t = e.trigger;
@@ -422,6 +431,10 @@ fn kinds_from_uncoded_complements(coder: &Coder, tree: &Tree, events: &mut [Even
             // the act itself, not another request, promise or refusal ("reneged on his
             // commitment")
             if matches!(act.get(..2), Some("01" | "02" | "03" | "10" | "12" | "13")) {
+                continue;
+            }
+            // only a complement coded by more than its verb overrides the verb's own reading
+            if by_complement_verb && c.pattern.obj.is_empty() && c.pattern.particle.is_none() {
                 continue;
             }
             if let Some(d) = family_code(&e.cameo, act).filter(|d| *d != e.cameo) {

@@ -776,3 +776,23 @@ fn words_that_only_look_like_acts_are_not_events() {
         assert!(ev.iter().all(|e| e.cameo != not), "{text}: {ev:?}");
     }
 }
+
+#[test]
+fn a_request_coded_by_its_verb_alone_yields_to_its_full_complement() {
+    // "provide" is among the verbs of aid, but providing information is sharing intelligence
+    let ev = code(
+        "Kenya asked Uganda to provide information about the weapons seized at the border.",
+        "2012-05-06",
+    );
+    let e = ev
+        .iter()
+        .find(|e| e.trigger == "asked")
+        .unwrap_or_else(|| panic!("the request is coded: {ev:?}"));
+    assert_eq!(e.cameo, "0214", "{e:?}");
+    // a comment's kind leads the saying that reports it
+    let ev = code(
+        "The Kenyan president said on Monday he was confident that Uganda would sign.",
+        "2012-05-06",
+    );
+    assert_eq!(ev.first().map(|e| e.cameo.as_str()), Some("013"), "{ev:?}");
+}
