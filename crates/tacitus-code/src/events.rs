@@ -1854,16 +1854,22 @@ fn prep_dependents(tree: &Tree, t: u32, prep: &str) -> Vec<u32> {
             .collect()
     };
     let mut v = direct(t);
-    if v.is_empty() && tree.upos(t) == Upos::Verb {
+    // (a verb misread as a modifier of its object: that object)
+    let objects = match misread_main_verb(tree, t) {
+        Some((_, o)) => vec![o],
+        None if tree.upos(t) == Upos::Verb => direct_objects(tree, t),
+        None => Vec::new(),
+    };
+    if v.is_empty() {
         // the phrase may hang off the object ("accused one another of shelling")
-        for o in direct_objects(tree, t) {
+        for &o in &objects {
             v.extend(direct(o));
         }
     }
     if v.is_empty() && prep == "between" {
         // "launched a mediation effort on Saturday between A and B": the parser may hang the
         // pair on a word inside the object's phrase
-        for o in direct_objects(tree, t) {
+        for &o in &objects {
             for &m in tree.children(o) {
                 if tree.rel(m).base() == "nmod" {
                     v.extend(direct(m));
@@ -1931,6 +1937,24 @@ fn misread_main_verb(tree: &Tree, v: u32) -> Option<(u32, u32)> {
     let obj = tree
         .head(v)
         .filter(|&h| h > v && matches!(tree.upos(h), Upos::Noun | Upos::Propn))?;
+    // "A Soviet official offered concessions", "Secretary General Chadli Klibi undertook
+    // mediation mission": the object read as the root, with the subject hung on it before the verb
+    if tree.rel(obj) == DepRel::Root && tree.children_rel(obj, &[DepRel::Cop]).next().is_none() {
+        let subject = tree.children(obj).iter().copied().find(|&c| {
+            c < v
+                && (tree.rel(c) == DepRel::Nsubj
+                    || (tree.rel(c) == DepRel::Compound
+                        && tree.upos(c) == Upos::Propn
+                        && simple_past(&lower)
+                        && tree
+                            .children(c)
+                            .iter()
+                            .any(|&d| matches!(tree.rel(d), DepRel::Appos | DepRel::Flat))))
+        });
+        if let Some(s) = subject {
+            return Some((s, obj));
+        }
+    }
     let root = tree.tokens().find(|&x| tree.rel(x) == DepRel::Root)?;
     if root >= v || !matches!(tree.upos(root), Upos::Noun | Upos::Propn) || tree.children_rel(root, &[DepRel::Cop]).next().is_some() {
         return None;

@@ -796,3 +796,19 @@ fn a_request_coded_by_its_verb_alone_yields_to_its_full_complement() {
     );
     assert_eq!(ev.first().map(|e| e.cameo.as_str()), Some("013"), "{ev:?}");
 }
+
+#[test]
+fn a_past_verb_misread_as_a_modifier_of_its_object_still_acts() {
+    // the tagger reads "undertook" as an adjective of "mission", and the parser makes "mission"
+    // the root with the subject hung on it
+    let ev = code(
+        "African Union Commission Chairperson Moussa Faki undertook mediation mission between Sudan and South Sudan.",
+        "2019-05-06",
+    );
+    let e = ev
+        .iter()
+        .find(|e| e.cameo == "045")
+        .unwrap_or_else(|| panic!("the mediation is coded: {ev:?}"));
+    assert_eq!(e.actor.iter().map(|a| a.code.as_str()).collect::<Vec<_>>(), vec!["IGOAFR"], "{e:?}");
+    assert_eq!(countries(&e.recipient), vec!["SDN".to_string(), "SSD".to_string()], "{e:?}");
+}
