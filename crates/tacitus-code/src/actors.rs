@@ -91,6 +91,16 @@ fn dictionary_matches<'a>(coder: &'a Coder, tree: &Tree) -> Vec<Match<'a>> {
             // ("the Inter-Parliamentary Union Conference" is a name going on)
             && !(t + 1 < tree.tokens().end && tree.upos(t + 1) == Upos::Propn))
     });
+    // "Serbian Labour Minister", "the Labour Ministry": a party's name before a title word is a
+    // portfolio, not the party
+    out.retain(|m| {
+        !(m.entry.kind == EntryKind::Party
+            && m.end < tree.tokens().end
+            && matches!(
+                tree.lemma(m.end).to_lowercase().as_str(),
+                "minister" | "ministry" | "secretary" | "department" | "portfolio" | "spokesman" | "spokeswoman" | "committee"
+            ))
+    });
     // "Western Cambodia", "Eastern Ukraine": a compass adjective before a place is a direction
     let place = |m: &Match| matches!(m.entry.kind, EntryKind::Country | EntryKind::City | EntryKind::Capital);
     let compass = |m: &Match| {

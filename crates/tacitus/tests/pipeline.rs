@@ -812,3 +812,16 @@ fn a_past_verb_misread_as_a_modifier_of_its_object_still_acts() {
     assert_eq!(e.actor.iter().map(|a| a.code.as_str()).collect::<Vec<_>>(), vec!["IGOAFR"], "{e:?}");
     assert_eq!(countries(&e.recipient), vec!["SDN".to_string(), "SSD".to_string()], "{e:?}");
 }
+
+#[test]
+fn a_party_name_before_a_title_is_a_portfolio() {
+    let ev = code(
+        "The Serbian Labour Minister criticised the Croatian government on Monday.",
+        "2012-05-06",
+    );
+    let e = ev
+        .iter()
+        .find(|e| e.cameo.starts_with("11"))
+        .unwrap_or_else(|| panic!("the criticism is coded: {ev:?}"));
+    assert_eq!(countries(&e.actor), vec!["SRB".to_string()], "{e:?}");
+}
