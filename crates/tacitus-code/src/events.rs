@@ -1218,6 +1218,13 @@ fn constraints_hold(tree: &Tree, t: u32, p: &VerbPattern) -> Result<u32, String>
             return Err("names or is called, not a telephone call".to_string());
         }
     }
+    if p.pos == TriggerPos::Verb
+        && matches!(p.lemma.as_str(), "swear" | "swore" | "sworn")
+        && tree.children_rel(t, &[DepRel::Xcomp, DepRel::Ccomp, DepRel::Obj]).next().is_none()
+    {
+        // "swore at the officer": cursing, not a vow
+        return Err("swears at no promise".to_string());
+    }
     if p.cameo.starts_with("14") && p.pos == TriggerPos::Verb && p.lemma == "demonstrate" && !direct_objects(tree, t).is_empty() {
         // "demonstrate a factual basis", "demonstrated its resolve": to show, not to protest
         return Err("demonstrates something: no protest".to_string());

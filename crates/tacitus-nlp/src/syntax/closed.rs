@@ -1,7 +1,8 @@
 //! English closed word classes: a word the tagger may call a determiner or pronoun, an
 //! adposition or subordinating conjunction, a coordinating conjunction, an auxiliary or a
 //! particle must be one of the few words of that class. "abandon" is never an adposition,
-//! whatever its neighbours look like.
+//! whatever its neighbours look like. Conversely, the simple past of an irregular verb that
+//! nothing else spells the same ("undertook", "withdrew") is only ever a verb.
 //!
 //! The lists are written from English grammar (not taken from a treebank). Classes the
 //! treebanks mix for the same words are merged: determiners with pronouns ("that", "all"),
@@ -358,21 +359,52 @@ const PART: &[&str] = &[
     "ne", "nit", "nto", "tp", "yo", "til", "till", "d", "not.", "noy", "nor",
 ];
 
+/// Past forms of English irregular verbs that nothing else spells the same (no noun, adjective
+/// or name): "undertook" is a past-tense verb, however rare, with the base "undertake". Facts of
+/// English, each with its base.
+#[rustfmt::skip]
+const VERB_ONLY: &[(&str, &str)] = &[
+    ("took", "take"), ("undertook", "undertake"), ("overtook", "overtake"), ("mistook", "mistake"),
+    ("withdrew", "withdraw"), ("forbade", "forbid"), ("forbad", "forbid"), ("forgave", "forgive"),
+    ("foresaw", "foresee"), ("oversaw", "oversee"), ("overran", "overrun"), ("overthrew", "overthrow"),
+    ("underwent", "undergo"), ("went", "go"), ("came", "come"), ("became", "become"), ("overcame", "overcome"),
+    ("gave", "give"), ("spoke", "speak"), ("chose", "choose"), ("drove", "drive"), ("stole", "steal"),
+    ("swore", "swear"), ("froze", "freeze"), ("shook", "shake"), ("sank", "sink"), ("threw", "throw"),
+    ("wrote", "write"), ("began", "begin"), ("knew", "know"), ("grew", "grow"), ("flew", "fly"),
+    ("blew", "blow"), ("wore", "wear"), ("strove", "strive"), ("arose", "arise"), ("awoke", "awake"),
+    ("befell", "befall"), ("beheld", "behold"), ("sought", "seek"), ("fought", "fight"), ("brought", "bring"),
+    ("bought", "buy"), ("caught", "catch"), ("told", "tell"), ("sold", "sell"), ("spent", "spend"), ("kept", "keep"),
+    ("meant", "mean"), ("understood", "understand"), ("withheld", "withhold"), ("upheld", "uphold"),
+    ("forsook", "forsake"), ("forgot", "forget"), ("dealt", "deal"), ("dwelt", "dwell"), ("knelt", "kneel"),
+    ("leapt", "leap"), ("wept", "weep"), ("swept", "sweep"), ("slept", "sleep"), ("crept", "creep"), ("fled", "flee"),
+    ("clung", "cling"), ("flung", "fling"), ("stung", "sting"), ("swung", "swing"), ("wrung", "wring"),
+    ("sprang", "spring"), ("sang", "sing"), ("rang", "ring"), ("shrank", "shrink"), ("stank", "stink"),
+    ("drank", "drink"), ("spun", "spin"), ("slid", "slide"), ("strode", "stride"), ("struck", "strike"),
+    ("shone", "shine"), ("withstood", "withstand"),
+];
+
 const BIT_DET_PRON: u8 = 1;
 const BIT_ADP_SCONJ: u8 = 2;
 const BIT_CCONJ: u8 = 4;
 const BIT_AUX: u8 = 8;
 const BIT_PART: u8 = 16;
+/// Every class but the verbs and the closed classes: all words may take it but the `VERB_ONLY`.
+const BIT_NOT_VERB: u8 = 32;
+/// Verbs in any form but the simple past and the past participle: not for the `VERB_ONLY`.
+const BIT_NOT_PAST: u8 = 64;
 
-/// The closed class a UPOS belongs to, as a bit; 0 for open classes and symbols.
-pub fn class_bit(u: Upos) -> u8 {
+/// The closed class a UPOS belongs to, as a bit; 0 for verbs, `BIT_NOT_VERB` for the other open
+/// classes and symbols.
+pub fn class_bit(u: Upos, xpos: &str) -> u8 {
     match u {
+        Upos::Verb if !matches!(xpos, "VBD" | "VBN") => BIT_NOT_PAST,
         Upos::Det | Upos::Pron => BIT_DET_PRON,
         Upos::Adp | Upos::Sconj => BIT_ADP_SCONJ,
         Upos::Cconj => BIT_CCONJ,
         Upos::Aux => BIT_AUX,
         Upos::Part => BIT_PART,
-        _ => 0,
+        Upos::Verb => 0,
+        _ => BIT_NOT_VERB,
     }
 }
 
@@ -392,9 +424,12 @@ fn table() -> &'static HashMap64<u8> {
         ] {
             for w in words {
                 for form in [w.to_string(), w.replace('\'', "’")] {
-                    *t.entry(lex(&form, &none).lower).or_default() |= bit;
+                    *t.entry(lex(&form, &none).lower).or_insert(BIT_NOT_VERB | BIT_NOT_PAST) |= bit;
                 }
             }
+        }
+        for (w, _) in VERB_ONLY {
+            t.insert(lex(w, &none).lower, 0);
         }
         t
     })
@@ -402,7 +437,22 @@ fn table() -> &'static HashMap64<u8> {
 
 /// The closed classes a word (by `Lex::lower`) may take.
 pub fn allowed(lower: u64) -> u8 {
-    table().get(&lower).copied().unwrap_or(0)
+    table().get(&lower).copied().unwrap_or(BIT_NOT_VERB | BIT_NOT_PAST)
+}
+
+/// The base of a `VERB_ONLY` past form ("undertook" → "undertake"), for the lemmatizer.
+/// Case-insensitive; no allocation (it runs on every word).
+pub fn past_base(form: &str) -> Option<&'static str> {
+    static BASES: OnceLock<std::collections::HashMap<&'static str, &'static str>> = OnceLock::new();
+    let b = form.as_bytes();
+    if !(4..=10).contains(&b.len()) || !b.is_ascii() {
+        return None;
+    }
+    let mut buf = [0u8; 10];
+    buf[..b.len()].copy_from_slice(b);
+    buf[..b.len()].make_ascii_lowercase();
+    let lower = std::str::from_utf8(&buf[..b.len()]).ok()?;
+    BASES.get_or_init(|| VERB_ONLY.iter().copied().collect()).get(lower).copied()
 }
 
 #[cfg(test)]
@@ -415,12 +465,21 @@ mod tests {
 
     #[test]
     fn listed_words_keep_their_classes_and_others_have_none() {
+        let any = BIT_NOT_VERB | BIT_NOT_PAST;
         assert_eq!(allowed_word("The") & BIT_DET_PRON, BIT_DET_PRON);
+        assert_eq!(allowed_word("The") & any, any);
         assert_eq!(allowed_word("against") & BIT_ADP_SCONJ, BIT_ADP_SCONJ);
         assert_eq!(allowed_word("n’t") & BIT_PART, BIT_PART);
-        assert_eq!(allowed_word("abandon"), 0);
-        assert_eq!(allowed_word("protesters"), 0);
-        assert_eq!(class_bit(Upos::Sconj), class_bit(Upos::Adp));
-        assert_eq!(class_bit(Upos::Noun), 0);
+        assert_eq!(allowed_word("abandon"), any);
+        assert_eq!(allowed_word("protesters"), any);
+        assert_eq!(class_bit(Upos::Sconj, "IN"), class_bit(Upos::Adp, "IN"));
+        assert_eq!(class_bit(Upos::Noun, "NN"), BIT_NOT_VERB);
+        assert_eq!(class_bit(Upos::Verb, "VBD"), 0);
+        assert_eq!(class_bit(Upos::Verb, "VBP"), BIT_NOT_PAST);
+        // an irregular past form is a past verb, nothing else
+        assert_eq!(allowed_word("Undertook"), 0);
+        assert_eq!(allowed_word("withdrew") & class_bit(Upos::Adj, "JJ"), 0);
+        assert_eq!(past_base("undertook"), Some("undertake"));
+        assert_eq!(past_base("walked"), None);
     }
 }

@@ -117,6 +117,10 @@ impl Lemmatizer {
         if let Some(l) = self.exceptions.get(&word_key(form, xpos)) {
             return l.clone();
         }
+        // "undertook", "withheld": the irregular past forms the treebanks rarely show
+        if let Some(base) = super::closed::past_base(form) {
+            return base.to_string();
+        }
         let unchanged_by_lowercase = if form.is_ascii() {
             !form.bytes().any(|b| b.is_ascii_uppercase())
         } else {

@@ -296,6 +296,33 @@ mod tests {
     }
 
     #[test]
+    fn an_irregular_past_form_is_a_past_verb_with_its_base() {
+        // the stored weights alone read "undertook" as an adjective of "mission"
+        let w = [
+            "Secretary",
+            "General",
+            "Chadli",
+            "Klibi",
+            "undertook",
+            "mediation",
+            "mission",
+            "between",
+            "Syria",
+            "and",
+            "Iraq",
+            ".",
+        ];
+        let a = analyzer().analyze(&w);
+        assert_eq!(
+            (a[4].upos, tacitus_doc::XPOS_TAGS[a[4].xpos as usize]),
+            (Upos::Verb, "VBD"),
+            "{}",
+            show(&w, &a)
+        );
+        assert_eq!(a[4].lemma, "undertake", "{}", show(&w, &a));
+    }
+
+    #[test]
     fn words_outside_the_closed_classes_never_take_their_tags() {
         let w = [
             "Opposition",

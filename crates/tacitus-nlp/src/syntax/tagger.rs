@@ -473,7 +473,10 @@ pub struct Tagger {
 
 impl Tagger {
     fn assemble(classes: Vec<(Upos, u8)>, amb: HashMap64<u64>, model: Model, second: Option<Model>) -> Tagger {
-        let closed_bits = classes.iter().map(|(u, _)| super::closed::class_bit(*u)).collect();
+        let closed_bits = classes
+            .iter()
+            .map(|(u, x)| super::closed::class_bit(*u, tacitus_doc::XPOS_TAGS[*x as usize]))
+            .collect();
         Tagger {
             classes,
             amb,
