@@ -93,13 +93,27 @@ fn dictionary_matches<'a>(coder: &'a Coder, tree: &Tree) -> Vec<Match<'a>> {
     });
     // "Serbian Labour Minister", "the Labour Ministry": a party's name before a title word is a
     // portfolio, not the party
+    const PORTFOLIO: &[&str] = &[
+        "minister",
+        "ministry",
+        "secretary",
+        "department",
+        "portfolio",
+        "spokesman",
+        "spokeswoman",
+        "committee",
+    ];
     out.retain(|m| {
-        !(m.entry.kind == EntryKind::Party
-            && m.end < tree.tokens().end
-            && matches!(
-                tree.lemma(m.end).to_lowercase().as_str(),
-                "minister" | "ministry" | "secretary" | "department" | "portfolio" | "spokesman" | "spokeswoman" | "committee"
-            ))
+        let before_title = m.end < tree.tokens().end && PORTFOLIO.contains(&tree.lemma(m.end).to_lowercase().as_str());
+        // "the Ministry of Health, Labour and Welfare"
+        let in_title = (m.start.saturating_sub(6).max(tree.first)..m.start)
+            .rev()
+            .take_while(|&x| {
+                matches!(tree.upos(x), Upos::Propn | Upos::Noun | Upos::Adp | Upos::Cconj | Upos::Punct)
+                    && !matches!(tree.text(x), "." | ";" | ":" | "(" | ")")
+            })
+            .any(|x| PORTFOLIO.contains(&tree.lemma(x).to_lowercase().as_str()));
+        !(m.entry.kind == EntryKind::Party && (before_title || in_title))
     });
     // "Western Cambodia", "Eastern Ukraine": a compass adjective before a place is a direction
     let place = |m: &Match| matches!(m.entry.kind, EntryKind::Country | EntryKind::City | EntryKind::Capital);
@@ -167,10 +181,13 @@ fn group_matches(tree: &Tree, matches: &[Match], kind_at: &dyn Fn(u32) -> Option
     for (i, m) in matches.iter().enumerate() {
         if let Some(prev) = chunks.last_mut() {
             let last = &matches[*prev.last().expect("chunks are never empty")];
-            let gap_ok = m.start >= last.end
-                && m.start - last.end <= 2
-                && (last.end..m.start)
-                    .all(|g| matches!(tree.upos(g), Upos::Adj | Upos::Noun) && tree.text(g).chars().all(|c| c.is_alphabetic()));
+            // "Vietnamese-led forces" are forces of Vietnam ("Iranian-backed militias" are not)
+            let led = m.start == last.end + 2 && tree.text(last.end) == "-" && tree.lower(last.end + 1) == "led";
+            let gap_ok = led
+                || (m.start >= last.end
+                    && m.start - last.end <= 2
+                    && (last.end..m.start)
+                        .all(|g| matches!(tree.upos(g), Upos::Adj | Upos::Noun) && tree.text(g).chars().all(|c| c.is_alphabetic())));
             let (a, b) = (np_rank(last.entry.kind), np_rank(m.entry.kind));
             let order_ok = (a < b || (a == 2 && b == 2)) && a != 3;
             if gap_ok && order_ok {

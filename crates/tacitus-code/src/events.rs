@@ -1551,7 +1551,11 @@ fn code_trigger(coder: &Coder, tree: &Tree, sentence: u32, t: u32, extra: &mut V
         let same_code = sources
             .iter()
             .all(|&a| targets.iter().any(|&b| doc.actors[a as usize].code == doc.actors[b as usize].code));
-        if same_code {
+        // "toured Ireland", "the Irish president visited Cork": travel within one's own country
+        // is no visit
+        let domestic_visit =
+            matches!(p.cameo.as_str(), "042" | "043") && targets.iter().all(|&b| doc.actors[b as usize].code.sector.is_empty());
+        if same_code || domestic_visit {
             if let Some(tr) = trace.as_deref_mut() {
                 tr.push(format!(
                     "  '{}' {}: source and target are the same actor: not emitted",
@@ -2007,6 +2011,12 @@ fn subject_of(tree: &Tree, v: u32, depth: u32) -> Vec<u32> {
         {
             return vec![h];
         }
+    }
+    // "Vietnamese-led forces launched artillery fire": a participle cannot modify a noun and
+    // take a direct object of its own ("forces [that were] launched artillery"), so the noun is
+    // the subject of a finite verb the tagger read as a participle
+    if tree.participle_with_object(v) {
+        return tree.head(v).into_iter().collect();
     }
     if stative_passive(tree, v) {
         return tree.children_rel(v, &[DepRel::NsubjPass]).collect();
@@ -2909,6 +2919,9 @@ fn modality_of(tree: &Tree, t: u32, pos: TriggerPos) -> Mood {
                 }
             }
             DepRel::Conj => {}
+            // "Vietnamese-led forces launched artillery fire …, sources said": a finite verb
+            // read as a participle of its subject; the subject's clause is the verb's
+            DepRel::Acl if tree.participle_with_object(x) => {}
             _ => break,
         }
         x = h;
@@ -3067,5 +3080,68 @@ mod tests {
         assert_eq!(irregular_base("took").as_deref(), Some("take"));
         assert_eq!(irregular_base("attacked"), None);
         assert!(simple_past("undertook") && !simple_past("left") && !simple_past("broken"));
+    }
+}
+
+#[cfg(test)]
+mod misparse_tests {
+    use crate::Coder;
+    use tacitus_doc::{DepRel, Document, Sentence, Span, Token, TokenSyntax, Upos};
+
+    /// A one-sentence document with the given analysis: (form, UPOS, XPOS, lemma, head 1-based or
+    /// 0 for the root, relation).
+    fn parsed(rows: &[(&str, Upos, &str, &str, u32, DepRel)]) -> Document {
+        let text = rows.iter().map(|r| r.0).collect::<Vec<_>>().join(" ");
+        let mut doc = Document::new("t", text.clone(), chrono::NaiveDate::from_ymd_opt(2012, 1, 1));
+        let mut at = 0u32;
+        for r in rows {
+            doc.tokens.push(Token {
+                span: Span::new(at, at + r.0.len() as u32),
+            });
+            doc.syntax.push(TokenSyntax {
+                upos: r.1,
+                xpos: tacitus_doc::syntax::xpos_index(r.2).expect("a Penn tag"),
+                lemma: r.3.to_string(),
+                head: if r.4 == 0 { tacitus_doc::syntax::ROOT } else { r.4 - 1 },
+                deprel: r.5,
+            });
+            at += r.0.len() as u32 + 1;
+        }
+        doc.sentences.push(Sentence {
+            span: Span::new(0, text.len() as u32),
+            first_token: 0,
+            end_token: rows.len() as u32,
+        });
+        doc
+    }
+
+    #[test]
+    fn a_participle_with_an_object_of_its_own_is_a_finite_verb() {
+        use DepRel::{Acl, Amod, Case, Ccomp, Nsubj, Obj, Obl, Root};
+        use Upos::{Adj, Adp, Noun, Propn, Verb};
+        // "forces [that were] launched artillery" cannot be: the forces launched it, and the
+        // sources said so
+        let mut doc = parsed(&[
+            ("Ethiopian", Adj, "JJ", "ethiopian", 2, Amod),
+            ("forces", Noun, "NNS", "force", 9, Ccomp),
+            ("launched", Verb, "VBN", "launch", 2, Acl),
+            ("artillery", Noun, "NN", "artillery", 3, Obj),
+            ("against", Adp, "IN", "against", 6, Case),
+            ("Somalia", Propn, "NNP", "Somalia", 3, Obl),
+            (",", Upos::Punct, ",", ",", 9, DepRel::Punct),
+            ("officials", Noun, "NNS", "official", 9, Nsubj),
+            ("said", Verb, "VBD", "say", 0, Root),
+        ]);
+        let coder = Coder::english().expect("bundled dictionaries");
+        coder.code(&mut doc, None);
+        let e = doc
+            .events
+            .iter()
+            .find(|e| e.cameo.starts_with("19"))
+            .unwrap_or_else(|| panic!("the shelling is coded: {:?}", doc.events));
+        let code = |m: &u32| doc.actors[*m as usize].code.country.clone();
+        assert_eq!(e.actors.iter().map(code).collect::<Vec<_>>(), vec!["ETH"], "{e:?}");
+        assert_eq!(e.recipients.iter().map(code).collect::<Vec<_>>(), vec!["SOM"], "{e:?}");
+        assert_eq!(e.modality, tacitus_doc::Modality::Claimed, "{e:?}");
     }
 }

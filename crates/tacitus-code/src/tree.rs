@@ -162,6 +162,32 @@ impl<'d> Tree<'d> {
         false
     }
 
+    /// "Vietnamese-led forces launched artillery fire": a participle cannot modify a noun and
+    /// take a direct object of its own ("forces [that were] launched artillery"), so a past form
+    /// hung on a noun before it with an object is a finite verb whose subject is that noun
+    /// (except verbs whose passive keeps an object: "the man given a medal").
+    pub fn participle_with_object(&self, verb: u32) -> bool {
+        const DITRANSITIVE: &[&str] = &[
+            "give", "offer", "hand", "show", "send", "tell", "ask", "award", "grant", "deny", "promise", "pay", "lend", "allow", "charge",
+            "teach", "assign", "name", "call", "elect", "appoint", "make", "consider", "sentence", "fine", "leave", "owe", "take", "hold",
+            "keep", "declare", "label", "brand", "dub", "vote", "crown",
+        ];
+        self.rel(verb) == DepRel::Acl
+            && self
+                .head(verb)
+                .is_some_and(|h| h < verb && matches!(self.upos(h), Upos::Noun | Upos::Propn))
+            && matches!(self.xpos(verb), "VBN" | "VBD")
+            && self.children_rel(verb, &[DepRel::Obj]).next().is_some()
+            && self
+                .children_rel(
+                    verb,
+                    &[DepRel::AuxPass, DepRel::Aux, DepRel::Nsubj, DepRel::NsubjPass, DepRel::OblAgent],
+                )
+                .next()
+                .is_none()
+            && !DITRANSITIVE.contains(&self.lemma(verb))
+    }
+
     pub fn is_passive(&self, verb: u32) -> bool {
         if self
             .children(verb)
@@ -174,6 +200,7 @@ impl<'d> Tree<'d> {
         // root noun with no agent is more likely a misparsed main verb ("The parliament threatened ...")
         self.xpos(verb) == "VBN"
             && matches!(self.rel(verb), DepRel::Acl)
+            && !self.participle_with_object(verb)
             && !self.children(verb).iter().any(|&c| matches!(self.rel(c), DepRel::Aux))
             && (self.children(verb).iter().any(|&c| self.rel(c) == DepRel::OblAgent)
                 || self.head(verb).is_some_and(|h| self.rel(h) != DepRel::Root))

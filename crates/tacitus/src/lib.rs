@@ -469,6 +469,28 @@ fn countries_for_unnamed(doc: &mut Document) {
 /// recipient, as CAMEO coders do ("opened an embassy in Tehran", "troops arrived in Bosnia").
 /// Not for plain statements; the source's own country only for acts on the ground (a curfew, an
 /// arrest, an attack at home).
+/// "JJ toured Ireland with his parents": travel within one's own country is no visit (once the
+/// unnamed travellers have taken their country).
+fn drop_domestic_visits(doc: &mut Document) {
+    let domestic = |e: &tacitus_doc::Event| {
+        let country = |m: &u32| doc.actors[*m as usize].code.country.as_str();
+        matches!(e.cameo.as_str(), "042" | "043")
+            && !e.actors.is_empty()
+            && !e.recipients.is_empty()
+            && e.recipients.iter().all(|m| doc.actors[*m as usize].code.sector.is_empty())
+            && e.actors
+                .iter()
+                .chain(&e.recipients)
+                .all(|m| !country(m).is_empty() && country(m) == country(&e.actors[0]))
+    };
+    let keep: Vec<bool> = doc.events.iter().map(|e| !domestic(e)).collect();
+    let mut k = 0;
+    doc.events.retain(|_| {
+        k += 1;
+        keep[k - 1]
+    });
+}
+
 fn recipients_from_places(doc: &mut Document, aims: &[Option<u32>]) {
     for i in 0..doc.events.len() {
         let e = &doc.events[i];
@@ -647,6 +669,7 @@ impl Pipeline {
         authorities_of_the_place(doc);
         meetings_by_venue(doc);
         recipients_from_places(doc, &aims);
+        drop_domestic_visits(doc);
     }
 
     /// Run every stage on a document.

@@ -825,3 +825,29 @@ fn a_party_name_before_a_title_is_a_portfolio() {
         .unwrap_or_else(|| panic!("the criticism is coded: {ev:?}"));
     assert_eq!(countries(&e.actor), vec!["SRB".to_string()], "{e:?}");
 }
+
+#[test]
+fn led_forces_are_the_leader_s_and_a_ministry_s_words_are_no_party() {
+    let ev = code(
+        "Ethiopian-led forces launched artillery fire against Somali militant camps near the Kenyan border on Monday, officials said.",
+        "2012-01-01",
+    );
+    let e = ev
+        .iter()
+        .find(|e| e.cameo == "194")
+        .unwrap_or_else(|| panic!("the shelling is coded: {ev:?}"));
+    assert_eq!(countries(&e.actor), vec!["ETH".to_string()], "{e:?}");
+    let ev = code(
+        "Officials from Japan's Ministry of Health, Labour and Welfare inspected farms in Kenya in July.",
+        "2018-01-01",
+    );
+    assert!(ev.iter().all(|e| e.actor.iter().all(|a| !a.code.contains("PTY"))), "{ev:?}");
+}
+
+#[test]
+fn travel_within_one_s_own_country_is_no_visit() {
+    let ev = code("The Irish singer toured Ireland with his parents last summer.", "2012-01-01");
+    assert!(ev.iter().all(|e| e.cameo != "042"), "{ev:?}");
+    let ev = code("The Irish president toured Kenya with his wife last summer.", "2012-01-01");
+    assert!(ev.iter().any(|e| e.cameo == "042"), "{ev:?}");
+}
