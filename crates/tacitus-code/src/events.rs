@@ -1621,6 +1621,7 @@ fn code_trigger(coder: &Coder, tree: &Tree, sentence: u32, t: u32, extra: &mut V
         }
     }
     let obligation = mood.obligation.then_some(mood.speech).flatten();
+    let wisher = mood.wisher;
     let trigger_span = trigger_span(tree, t, p);
     let event = Event {
         sentence,
@@ -1636,6 +1637,18 @@ fn code_trigger(coder: &Coder, tree: &Tree, sentence: u32, t: u32, extra: &mut V
         rule,
         confidence: (0.5 + cand.specificity as f32 / 100.0).min(0.95),
     };
+    if let Some(a) = wisher.and_then(|w| wish_event(tree, &event, w)) {
+        if let Some(tr) = trace.as_deref_mut() {
+            tr.push(format!(
+                "  EVENT {} '{}': wanting another party's {} event is an appeal ({})",
+                a.cameo,
+                doc.slice(a.trigger_span),
+                event.cameo,
+                a.rule
+            ));
+        }
+        extra.push(a);
+    }
     if let Some(d) = obligation.and_then(|speech| demand_event(tree, &event, speech)) {
         if let Some(tr) = trace.as_deref_mut() {
             tr.push(format!(
@@ -2704,6 +2717,8 @@ struct Mood {
     refusal: bool,
     /// The speech verb governing the event, if any.
     speech: Option<u32>,
+    /// "wants Germany to pay": the verb by which someone wants another party to act.
+    wisher: Option<u32>,
 }
 
 /// Mentions coordinated with `found` in the text ("A and B", "A, B and C") inside the phrase of
@@ -2863,6 +2878,17 @@ fn modality_of(tree: &Tree, t: u32, pos: TriggerPos) -> Mood {
                     mood.modality = Modality::Negated;
                     return mood;
                 }
+                // "Sharon wants Germany to pay compensation": what one party wants of another is
+                // not done, and the wanting is an appeal
+                if rel == DepRel::Xcomp
+                    && matches!(hl, "want" | "wish" | "like" | "prefer")
+                    && tree.upos(h) == Upos::Verb
+                    && !direct_objects(tree, h).is_empty()
+                {
+                    mood.modality = Modality::Hypothetical;
+                    mood.wisher = Some(h);
+                    return mood;
+                }
                 // "urged Japan to help": what one party asks of another is not yet done
                 if rel == DepRel::Xcomp && REQUESTS.contains(&hl) && !direct_objects(tree, h).is_empty() && tree.upos(h) == Upos::Verb {
                     mood.modality = Modality::Hypothetical;
@@ -2931,6 +2957,33 @@ fn modality_of(tree: &Tree, t: u32, pos: TriggerPos) -> Mood {
 
 /// "Russia said Sudan must return the helicopter": the speaker demands (CAMEO 10) that the
 /// obliged party act.
+/// "Sharon wants Germany to pay more compensation": the one who wants appeals (02x) to the
+/// party wanted to act, for that act.
+fn wish_event(tree: &Tree, e: &Event, wish: u32) -> Option<Event> {
+    let who = speaker(tree, wish)?;
+    let doc = tree.doc;
+    let wc = &doc.actors[who as usize].code;
+    let targets: Vec<u32> = e.actors.iter().copied().filter(|&a| doc.actors[a as usize].code != *wc).collect();
+    if targets.is_empty() {
+        return None;
+    }
+    let code = family_code("020", &e.cameo).unwrap_or("020");
+    Some(Event {
+        sentence: e.sentence,
+        trigger: wish,
+        trigger_span: doc.tokens[wish as usize].span,
+        actors: vec![who],
+        recipients: targets,
+        cameo: code.to_string(),
+        modality: Modality::Asserted,
+        attributed_to: None,
+        timex: None,
+        place: None,
+        rule: format!("wish:{}->{}", e.cameo, code),
+        confidence: 0.6,
+    })
+}
+
 fn demand_event(tree: &Tree, e: &Event, speech: u32) -> Option<Event> {
     let speaker = e.attributed_to?;
     let code = demand_code(&e.cameo)?;

@@ -851,3 +851,24 @@ fn travel_within_one_s_own_country_is_no_visit() {
     let ev = code("The Irish president toured Kenya with his wife last summer.", "2012-01-01");
     assert!(ev.iter().any(|e| e.cameo == "042"), "{ev:?}");
 }
+
+#[test]
+fn wanting_another_party_to_act_is_an_appeal_to_it() {
+    let ev = code(
+        "Kenya wants Uganda to pay compensation to the families of the victims.",
+        "2012-01-01",
+    );
+    let e = ev
+        .iter()
+        .find(|e| e.trigger == "wants")
+        .unwrap_or_else(|| panic!("the appeal is coded: {ev:?}"));
+    assert!(e.cameo.starts_with("02"), "{e:?}");
+    assert_eq!(countries(&e.actor), vec!["KEN".to_string()], "{e:?}");
+    assert_eq!(countries(&e.recipient), vec!["UGA".to_string()], "{e:?}");
+    // what Uganda is wanted to do is not Uganda's intent
+    assert!(
+        ev.iter()
+            .all(|e| !(e.cameo.starts_with("03") && countries(&e.actor) == vec!["UGA".to_string()])),
+        "{ev:?}"
+    );
+}
