@@ -1401,6 +1401,19 @@ fn code_trigger(coder: &Coder, tree: &Tree, sentence: u32, t: u32, extra: &mut V
     {
         return None; // "peacekeepers", "protesters": an actor, not an event
     }
+    // "London's murder tally", "aid workers", "the protest movement": a noun modifying another
+    // noun names a kind of thing, not an act that took place
+    if pos == TriggerPos::Noun
+        && tree.rel(t) == DepRel::Compound
+        && tree
+            .head(t)
+            .is_some_and(|h| h > t && matches!(tree.upos(h), Upos::Noun | Upos::Propn))
+    {
+        if let Some(tr) = trace.as_deref_mut() {
+            tr.push(format!("  '{}': a modifier of another noun, no act", tree.text(t)));
+        }
+        return None;
+    }
     let cand = best_pattern(coder, tree, t, pos, trace.as_deref_mut())?;
     let p = cand.pattern;
     let mut sources = find_parties(tree, t, pos, &p.source, true);
