@@ -16,7 +16,15 @@ fn stable_id(parts: &[&str]) -> String {
 }
 
 fn actor_record(doc: &Document, ix: &CharIndex, m: u32) -> ActorRecord {
-    let a = &doc.actors[m as usize];
+    let mut a = &doc.actors[m as usize];
+    // "Ozal said he was confident": a pronoun stands for the words it refers back to when
+    // they are in the same sentence
+    while let Some(b) = a.antecedent.map(|i| &doc.actors[i as usize]) {
+        if b.sentence != a.sentence || b.span.end > a.span.start || b.code != a.code {
+            break;
+        }
+        a = b;
+    }
     ActorRecord {
         code: a.code.code(),
         country: a.code.country.clone(),
