@@ -795,6 +795,8 @@ fn a_request_coded_by_its_verb_alone_yields_to_its_full_complement() {
         "2012-05-06",
     );
     assert_eq!(ev.first().map(|e| e.cameo.as_str()), Some("013"), "{ev:?}");
+    // and "he" is reported with the words it refers back to
+    assert_eq!(ev[0].actor.first().map(|a| a.text.as_str()), Some("Kenyan president"), "{ev:?}");
 }
 
 #[test]
