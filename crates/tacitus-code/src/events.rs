@@ -1435,10 +1435,21 @@ fn code_trigger(coder: &Coder, tree: &Tree, sentence: u32, t: u32, extra: &mut V
         // target sits in the complement clause
         targets = complement_targets(tree, t, &sources);
     }
-    if targets.is_empty() && matches!(&p.cameo[..2], "02" | "10" | "11" | "12" | "13") {
+    if targets.is_empty() && matches!(&p.cameo[..2], "01" | "02" | "10" | "11" | "12" | "13") {
         // "demanded that the US cancel …", "threatened … unless Baghdad accepted": the party
-        // asked or threatened is the subject of the clause
+        // asked or threatened is the subject of the clause; "said NATO would need to remain
+        // strong": what a statement is about (not the speaker itself: "said it would …")
         targets = clause_subject_targets(tree, t, &sources);
+        if p.cameo.starts_with("01") {
+            let doc = tree.doc;
+            targets.retain(|&x| {
+                let c = &doc.actors[x as usize].code;
+                !sources.iter().any(|&s| {
+                    let sc = &doc.actors[s as usize].code;
+                    sc == c || (!sc.country.is_empty() && sc.country == c.country && c.sector.is_empty())
+                })
+            });
+        }
     }
     if targets.is_empty() && p.cameo.starts_with("12") {
         // "declined to resign despite growing pressure by the anti-corruption commission": a
