@@ -874,3 +874,22 @@ fn wanting_another_party_to_act_is_an_appeal_to_it() {
         "{ev:?}"
     );
 }
+
+#[test]
+fn a_statement_is_about_the_subject_it_reports_not_the_speaker() {
+    let ev = code(
+        "The Kenyan president said on Monday that Uganda would need to remain strong.",
+        "2012-01-01",
+    );
+    let e = ev
+        .iter()
+        .find(|e| e.cameo == "010")
+        .unwrap_or_else(|| panic!("the statement is coded: {ev:?}"));
+    assert_eq!(countries(&e.recipient), vec!["UGA".to_string()], "{e:?}");
+    let ev = code("Kenya said on Monday that it would need more time.", "2012-01-01");
+    let e = ev
+        .iter()
+        .find(|e| e.cameo == "010")
+        .unwrap_or_else(|| panic!("the statement is coded: {ev:?}"));
+    assert!(e.recipient.is_empty(), "{e:?}");
+}
