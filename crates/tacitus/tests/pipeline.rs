@@ -878,7 +878,7 @@ fn wanting_another_party_to_act_is_an_appeal_to_it() {
 #[test]
 fn a_statement_is_about_the_subject_it_reports_not_the_speaker() {
     let ev = code(
-        "The Kenyan president said on Monday that Uganda would need to remain strong.",
+        "The Kenyan president said that Ugandan troops were in the region.",
         "2012-01-01",
     );
     let e = ev
@@ -886,7 +886,7 @@ fn a_statement_is_about_the_subject_it_reports_not_the_speaker() {
         .find(|e| e.cameo == "010")
         .unwrap_or_else(|| panic!("the statement is coded: {ev:?}"));
     assert_eq!(countries(&e.recipient), vec!["UGA".to_string()], "{e:?}");
-    let ev = code("Kenya said on Monday that it would need more time.", "2012-01-01");
+    let ev = code("Kenya said that it would need more time.", "2012-01-01");
     let e = ev
         .iter()
         .find(|e| e.cameo == "010")
