@@ -2584,6 +2584,8 @@ fn oblique_targets(tree: &Tree, t: u32, sources: &[u32]) -> Vec<u32> {
                     | "over"
                     | "about"
                     | "regarding"
+                    | "according"
+                    | "according to"
             )
         ) {
             continue;
@@ -2868,6 +2870,15 @@ fn modality_of(tree: &Tree, t: u32, pos: TriggerPos) -> Mood {
         mood.modality = Modality::Hypothetical;
         return mood;
     }
+    // "Kenyan troops shelled the villages, according to Somali officials": the act is only
+    // claimed, by the source of the phrase (on the act's clause or the sentence's main clause)
+    if let Some(source) = according_to(tree, clause) {
+        if matches!(mood.modality, Modality::Asserted) {
+            mood.modality = Modality::Claimed;
+        }
+        mood.attributed_to = Some(source);
+        return mood;
+    }
     if let Some((_, speech)) = reported_small_clause(tree, clause) {
         if mood.modality == Modality::Asserted {
             mood.modality = Modality::Claimed;
@@ -3034,6 +3045,26 @@ fn demand_event(tree: &Tree, e: &Event, speech: u32) -> Option<Event> {
 }
 
 /// The actor mention heading the subject of a speech verb.
+/// The party named in an "according to" phrase on a clause or on the clauses governing it
+/// (conjoined and complement clauses included), as a mention.
+fn according_to(tree: &Tree, clause: u32) -> Option<u32> {
+    let mut x = clause;
+    for _ in 0..6 {
+        for &c in tree.children(x) {
+            if matches!(tree.case_of(c).as_deref(), Some("according" | "according to")) {
+                if let Some(m) = mentions_in_phrase(tree, c, 0, clause).into_iter().next() {
+                    return Some(m);
+                }
+            }
+        }
+        match tree.rel(x) {
+            DepRel::Conj | DepRel::Ccomp | DepRel::Xcomp | DepRel::Advcl | DepRel::Parataxis => x = tree.head(x)?,
+            _ => return None,
+        }
+    }
+    None
+}
+
 fn speaker(tree: &Tree, v: u32) -> Option<u32> {
     subject_of(tree, v, 0)
         .into_iter()

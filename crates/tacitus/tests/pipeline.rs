@@ -877,10 +877,7 @@ fn wanting_another_party_to_act_is_an_appeal_to_it() {
 
 #[test]
 fn a_statement_is_about_the_subject_it_reports_not_the_speaker() {
-    let ev = code(
-        "The Kenyan president said that Ugandan troops were in the region.",
-        "2012-01-01",
-    );
+    let ev = code("The Kenyan president said that Ugandan troops were in the region.", "2012-01-01");
     let e = ev
         .iter()
         .find(|e| e.cameo == "010")
@@ -892,4 +889,23 @@ fn a_statement_is_about_the_subject_it_reports_not_the_speaker() {
         .find(|e| e.cameo == "010")
         .unwrap_or_else(|| panic!("the statement is coded: {ev:?}"));
     assert!(e.recipient.is_empty(), "{e:?}");
+}
+
+#[test]
+fn according_to_makes_a_claim_of_its_source() {
+    for text in [
+        "Kenyan troops shelled Somali villages near the border, according to Somali officials.",
+        "According to Somali officials, Kenyan troops shelled villages near the border.",
+    ] {
+        let ev = code(text, "2012-01-01");
+        let e = ev
+            .iter()
+            .find(|e| e.cameo.starts_with("19"))
+            .unwrap_or_else(|| panic!("{text}: {ev:?}"));
+        assert_eq!(e.modality, "claimed", "{text}: {e:?}");
+        let by = e.attributed_to.as_ref().map(|a| a.country.clone());
+        assert_eq!(by.as_deref(), Some("SOM"), "{text}: {e:?}");
+        // the source of the claim is not the target of the shelling
+        assert!(e.recipient.iter().all(|a| a.code != "SOMGOV"), "{text}: {e:?}");
+    }
 }
