@@ -2153,7 +2153,8 @@ fn subject_of(tree: &Tree, v: u32, depth: u32) -> Vec<u32> {
     }
     // "Up to 100 ethnic Albanians demonstrated": a quantity phrase misread as an oblique
     // before a subjectless verb is its subject
-    tree.children(v)
+    let quantity: Vec<u32> = tree
+        .children(v)
         .iter()
         .copied()
         .filter(|&c| {
@@ -2167,7 +2168,29 @@ fn subject_of(tree: &Tree, v: u32, depth: u32) -> Vec<u32> {
                 )
         })
         .take(1)
-        .collect()
+        .collect();
+    if !quantity.is_empty() || tree.rel(v) != DepRel::Root {
+        return quantity;
+    }
+    // "With the signing of …, the Sudanese government and SPLM/A have agreed": a main verb left
+    // without a subject by the parse takes the named noun phrase right before it (past its
+    // auxiliaries), whatever the parse hung it on
+    let mut x = v;
+    while x > tree.first {
+        x -= 1;
+        if !(tree.head(x) == Some(v) && matches!(tree.rel(x), DepRel::Aux | DepRel::AuxPass | DepRel::Advmod)) {
+            break;
+        }
+    }
+    if x >= v || !matches!(tree.upos(x), Upos::Noun | Upos::Propn) || tree.mentions_at(x).is_empty() {
+        return Vec::new();
+    }
+    // the head of a coordination the noun closes ("the government and SPLM")
+    let head = match tree.rel(x) {
+        DepRel::Conj => tree.head(x).filter(|&h| h < x).unwrap_or(x),
+        _ => x,
+    };
+    vec![head]
 }
 
 /// Verbs that take no object: a participle of one after a noun is active ("Kurds demonstrated").

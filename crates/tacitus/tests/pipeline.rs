@@ -909,3 +909,18 @@ fn according_to_makes_a_claim_of_its_source() {
         assert!(e.recipient.iter().all(|a| a.code != "SOMGOV"), "{text}: {e:?}");
     }
 }
+
+#[test]
+fn a_main_verb_left_without_a_subject_takes_the_named_phrase_before_it() {
+    // the parser hangs "Museveni" on the date before it
+    let ev = code(
+        "In a visit to Nairobi on 3 March Museveni criticised Kenya's 2011 intervention in Somalia.",
+        "2018-06-01",
+    );
+    let e = ev
+        .iter()
+        .find(|e| e.cameo.starts_with("11"))
+        .unwrap_or_else(|| panic!("the criticism is coded: {ev:?}"));
+    assert_eq!(countries(&e.actor), vec!["UGA".to_string()], "{e:?}");
+    assert_eq!(countries(&e.recipient), vec!["KEN".to_string()], "{e:?}");
+}
