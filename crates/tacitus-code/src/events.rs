@@ -2042,6 +2042,15 @@ fn subject_of(tree: &Tree, v: u32, depth: u32) -> Vec<u32> {
     // for verbs that take no object, where a passive reading is impossible)
     if let Some(h) = tree.head(v) {
         let rel = tree.rel(v);
+        // "Rebels in the Ivory Coast on Tuesday blocked transport": a finite past form hung on
+        // the root noun before it, as whatever relation, is that noun's verb
+        if root_nominal(h)
+            && tree.xpos(v) == "VBD"
+            && matches!(rel, DepRel::Nmod | DepRel::Dep | DepRel::Appos | DepRel::Acl)
+            && tree.children_rel(v, &[DepRel::Nsubj, DepRel::NsubjPass]).next().is_none()
+        {
+            return vec![h];
+        }
         if root_nominal(h)
             && (rel == DepRel::Conj && tree.xpos(v).starts_with("VB")
                 || rel == DepRel::Acl && INTRANSITIVE.contains(&tree.lemma(v)) && !tree.children_rel(v, &[DepRel::AuxPass]).any(|_| true))

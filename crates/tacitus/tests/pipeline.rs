@@ -924,3 +924,17 @@ fn a_main_verb_left_without_a_subject_takes_the_named_phrase_before_it() {
     assert_eq!(countries(&e.actor), vec!["UGA".to_string()], "{e:?}");
     assert_eq!(countries(&e.recipient), vec!["KEN".to_string()], "{e:?}");
 }
+
+#[test]
+fn a_past_verb_hung_on_the_root_noun_before_it_is_that_noun_s_verb() {
+    // the parser makes "Rebels" the root and hangs "blocked" on it
+    let ev = code(
+        "Rebels in the Ivory Coast on Friday blocked roads into Bouake as they continued their drive to topple the government.",
+        "2012-06-01",
+    );
+    let e = ev
+        .iter()
+        .find(|e| e.cameo.starts_with("144"))
+        .unwrap_or_else(|| panic!("the blockade is coded: {ev:?}"));
+    assert_eq!(e.actor.iter().map(|a| a.code.as_str()).collect::<Vec<_>>(), vec!["CIVREB"], "{e:?}");
+}
