@@ -1249,7 +1249,11 @@ fn constraints_hold(tree: &Tree, t: u32, p: &VerbPattern) -> Result<u32, String>
                 };
                 std::iter::once(o).chain(of)
             })
-            .any(|o| !tree.mentions_at(o).is_empty());
+            // (or people named by a personal pronoun: "released him")
+            .any(|o| {
+                !tree.mentions_at(o).is_empty()
+                    || (tree.upos(o) == Upos::Pron && matches!(tree.lower(o).as_str(), "him" | "her" | "them" | "us" | "me"))
+            });
         if !named {
             return Err("object names no party".to_string());
         }
