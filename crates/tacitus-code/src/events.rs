@@ -421,6 +421,24 @@ fn kinds_from_uncoded_complements(coder: &Coder, tree: &Tree, events: &mut [Even
             acts.extend(content(o));
         }
         acts.extend(tree.children_rel(t, &[DepRel::Xcomp, DepRel::Ccomp]));
+        // the infinitive the parse hung beside the request ("The opposition called on Ruto to
+        // step down") or on it as a purpose ("asked Japan on Monday to help")
+        if let Some(h) = tree.head(t) {
+            acts.extend(
+                tree.children(h)
+                    .iter()
+                    .copied()
+                    .filter(|&c| c > t && sibling_request(tree, c) == Some(t)),
+            );
+        }
+        if REQUESTS.contains(&tree.lemma(t)) {
+            acts.extend(
+                tree.children(t)
+                    .iter()
+                    .copied()
+                    .filter(|&c| tree.rel(c) == DepRel::Advcl && tree.mark_of(c).as_deref() == Some("to")),
+            );
+        }
         acts.extend(&objects);
         for a in acts {
             let Some(pos) = trigger_pos(tree, a) else { continue };
@@ -2108,8 +2126,8 @@ fn subject_of(tree: &Tree, v: u32, depth: u32) -> Vec<u32> {
                     return s;
                 }
             }
-            // object control: "urged X to ..." takes the object
-            if let Some(&o) = direct_objects(tree, h).first() {
+            // object control: "urged X to ...", "called on X to ..." takes the one addressed
+            if let Some(&o) = addressee(tree, h).first() {
                 if tree.upos(h) == Upos::Verb && !matches!(tree.lemma(h), "promise" | "vow") {
                     return vec![o];
                 }
@@ -2119,12 +2137,16 @@ fn subject_of(tree: &Tree, v: u32, depth: u32) -> Vec<u32> {
         // "asked Japan on Monday to help …" with the infinitive misread as a purpose clause:
         // verbs of asking and making still hand the act to their object
         (DepRel::Advcl, Some(h))
-            if tree.mark_of(v).as_deref() == Some("to")
-                && OBJECT_CONTROL.contains(&tree.lemma(h))
-                && !direct_objects(tree, h).is_empty() =>
+            if tree.mark_of(v).as_deref() == Some("to") && OBJECT_CONTROL.contains(&tree.lemma(h)) && !addressee(tree, h).is_empty() =>
         {
-            direct_objects(tree, h).into_iter().take(1).collect()
+            addressee(tree, h).into_iter().take(1).collect()
         }
+        (DepRel::Acl, Some(_)) if sibling_request(tree, v).is_some() => sibling_request(tree, v)
+            .map(|s| addressee(tree, s))
+            .unwrap_or_default()
+            .into_iter()
+            .take(1)
+            .collect(),
         (DepRel::Conj | DepRel::Advcl | DepRel::Ccomp, Some(h)) if tree.upos(h) == Upos::Verb || tree.upos(h) == Upos::Adj => {
             if tree.rel(v) == DepRel::Conj
                 || tree
@@ -2250,6 +2272,36 @@ fn object_of(tree: &Tree, v: u32) -> Vec<u32> {
         return Vec::new();
     }
     direct_objects(tree, v)
+}
+
+/// Whom a verb of asking addresses: its object, or the "on" phrase of "call on", "appeal to".
+fn addressee(tree: &Tree, v: u32) -> Vec<u32> {
+    let objects = direct_objects(tree, v);
+    if !objects.is_empty() {
+        return objects;
+    }
+    match tree.lemma(v) {
+        "call" => prep_dependents(tree, v, "on")
+            .into_iter()
+            .chain(prep_dependents(tree, v, "upon"))
+            .collect(),
+        "appeal" => prep_dependents(tree, v, "to"),
+        _ => Vec::new(),
+    }
+}
+
+/// "The opposition called on Ruto to step down", parsed with both verbs hung on "opposition":
+/// the verb of asking before an infinitive that shares its head.
+fn sibling_request(tree: &Tree, v: u32) -> Option<u32> {
+    if tree.rel(v) != DepRel::Acl || tree.mark_of(v).as_deref() != Some("to") {
+        return None;
+    }
+    let h = tree.head(v)?;
+    tree.children(h)
+        .iter()
+        .copied()
+        .rev()
+        .find(|&s| s < v && tree.rel(s) == DepRel::Acl && REQUESTS.contains(&tree.lemma(s)) && !addressee(tree, s).is_empty())
 }
 
 /// A verb's direct objects. "lifted Friday a day-old blockade": a day name the parser took for the
@@ -2961,7 +3013,7 @@ fn modality_of(tree: &Tree, t: u32, pos: TriggerPos) -> Mood {
                     return mood;
                 }
                 // "urged Japan to help": what one party asks of another is not yet done
-                if rel == DepRel::Xcomp && REQUESTS.contains(&hl) && !direct_objects(tree, h).is_empty() && tree.upos(h) == Upos::Verb {
+                if rel == DepRel::Xcomp && REQUESTS.contains(&hl) && !addressee(tree, h).is_empty() && tree.upos(h) == Upos::Verb {
                     mood.modality = Modality::Hypothetical;
                     return mood;
                 }
@@ -2996,9 +3048,13 @@ fn modality_of(tree: &Tree, t: u32, pos: TriggerPos) -> Mood {
             DepRel::Advcl
                 if tree.mark_of(x).as_deref() == Some("to")
                     && REQUESTS.contains(&hl)
-                    && !direct_objects(tree, h).is_empty()
+                    && !addressee(tree, h).is_empty()
                     && tree.upos(h) == Upos::Verb =>
             {
+                mood.modality = Modality::Hypothetical;
+                return mood;
+            }
+            DepRel::Acl if sibling_request(tree, x).is_some() => {
                 mood.modality = Modality::Hypothetical;
                 return mood;
             }

@@ -938,3 +938,24 @@ fn a_past_verb_hung_on_the_root_noun_before_it_is_that_noun_s_verb() {
         .unwrap_or_else(|| panic!("the blockade is coded: {ev:?}"));
     assert_eq!(e.actor.iter().map(|a| a.code.as_str()).collect::<Vec<_>>(), vec!["CIVREB"], "{e:?}");
 }
+
+#[test]
+fn calling_on_a_party_to_act_hands_it_the_act() {
+    // the parser hangs both "called" and "to step down" on "opposition"
+    let ev = code("The Kenyan opposition called on President Ruto to step down.", "2020-06-01");
+    let call = ev
+        .iter()
+        .find(|e| e.trigger == "called")
+        .unwrap_or_else(|| panic!("the call is coded: {ev:?}"));
+    assert_eq!(call.cameo, "0241", "{call:?}");
+    let step = ev
+        .iter()
+        .find(|e| e.trigger.starts_with("step"))
+        .unwrap_or_else(|| panic!("the act asked for is coded: {ev:?}"));
+    assert_eq!(
+        step.actor.iter().map(|a| a.code.as_str()).collect::<Vec<_>>(),
+        vec!["KENGOV"],
+        "{step:?}"
+    );
+    assert_eq!(step.modality, "hypothetical", "{step:?}");
+}
