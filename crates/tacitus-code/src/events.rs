@@ -143,6 +143,7 @@ pub fn extract(coder: &Coder, doc: &mut Document, mut trace: Option<&mut Trace>)
         statements_of_obligation(&tree, &mut sentence_events);
         political_aims(&tree, &mut sentence_events);
         material_kinds(&tree, &mut sentence_events);
+        yield_kinds(&tree, &mut sentence_events);
         // governing events first, then by position: the main event of a sentence leads
         // plain statements ("said") wrap the events they report: those come first
         // (declining to comment reports nothing: "declined to comment on an estimate that …
@@ -837,6 +838,80 @@ fn material_kinds(tree: &Tree, events: &mut [Event]) {
         };
         e.rule = format!("{}+domain:{m:?}->{code}", e.rule);
         e.cameo = code;
+    }
+}
+
+/// "demanded an end to the protests" (1052), "called for a halt to the sanctions" (0254): a
+/// yielding asked for, promised or refused through a generic "end", "halt" or "lifting" takes its
+/// fourth digit from what is to end (CAMEO's 025x, 035x, 105x and 124x: 1 administrative
+/// sanctions, 2 popular dissent, 4 economic sanctions, 6 military engagement).
+fn yield_kinds(tree: &Tree, events: &mut [Event]) {
+    const KINDS: &[(&str, &[&str])] = &[
+        (
+            "1",
+            &["curfew", "restriction", "ban", "emergency", "martial", "censorship", "blackout"],
+        ),
+        (
+            "2",
+            &[
+                "protest",
+                "strike",
+                "demonstration",
+                "agitation",
+                "unrest",
+                "dissent",
+                "riot",
+                "boycott",
+                "sit-in",
+                "march",
+                "rally",
+            ],
+        ),
+        ("4", &["sanction", "embargo", "tariff", "blockade"]),
+        (
+            "6",
+            &[
+                "fighting",
+                "hostility",
+                "violence",
+                "war",
+                "offensive",
+                "bombing",
+                "shelling",
+                "attack",
+                "occupation",
+                "siege",
+            ],
+        ),
+    ];
+    for e in events.iter_mut() {
+        let Some(family) = ["025", "035", "105", "124"].into_iter().find(|f| e.cameo.starts_with(f)) else {
+            continue;
+        };
+        // what ends: the "to"/"of" phrase of a generic ending noun near the trigger
+        let enders: Vec<u32> = std::iter::once(e.trigger)
+            .chain(tree.children(e.trigger).iter().copied())
+            .filter(|&x| {
+                matches!(
+                    tree.lemma(x),
+                    "end" | "halt" | "cessation" | "stop" | "lifting" | "removal" | "suspension"
+                )
+            })
+            .collect();
+        let things: Vec<String> = enders
+            .iter()
+            .flat_map(|&x| tree.children(x).to_vec())
+            .filter(|&c| matches!(tree.case_of(c).as_deref(), Some("to" | "of")))
+            .map(|c| tree.lemma(c).to_lowercase())
+            .collect();
+        let Some((digit, _)) = KINDS.iter().find(|(_, words)| things.iter().any(|t| words.contains(&t.as_str()))) else {
+            continue;
+        };
+        let code = format!("{family}{digit}");
+        if code != e.cameo {
+            e.rule = format!("{}+yield-kind->{code}", e.rule);
+            e.cameo = code;
+        }
     }
 }
 

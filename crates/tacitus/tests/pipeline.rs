@@ -959,3 +959,15 @@ fn calling_on_a_party_to_act_hands_it_the_act() {
     );
     assert_eq!(step.modality, "hypothetical", "{step:?}");
 }
+
+#[test]
+fn an_end_asked_for_takes_its_kind_from_what_is_to_end() {
+    for (text, want) in [
+        ("The Kenyan government demanded an end to the protests in Nairobi.", "1052"),
+        ("Iran demanded an end to the sanctions on its oil exports.", "1054"),
+        ("Egypt demanded an end to the fighting in Gaza.", "1056"),
+    ] {
+        let ev = code(text, "2020-06-01");
+        assert!(ev.iter().any(|e| e.cameo == want), "{text}: want {want}: {ev:?}");
+    }
+}
