@@ -1312,6 +1312,42 @@ fn constraints_hold(tree: &Tree, t: u32, p: &VerbPattern) -> Result<u32, String>
         }
     }
     if p.pos == TriggerPos::Verb
+        && p.lemma == "strike"
+        && matches!(p.cameo.get(..2), Some("18" | "19"))
+        && direct_objects(tree, t).is_empty()
+        && !tree.is_passive(t)
+        && prep_dependents(tree, t, "at").is_empty()
+        && subject_of(tree, t, 0).iter().any(|&s| {
+            matches!(
+                tree.lemma(s).to_lowercase().as_str(),
+                "worker"
+                    | "union"
+                    | "teacher"
+                    | "doctor"
+                    | "nurse"
+                    | "miner"
+                    | "employee"
+                    | "staff"
+                    | "driver"
+                    | "pilot"
+                    | "docker"
+                    | "labourer"
+                    | "laborer"
+                    | "farmer"
+                    | "trucker"
+                    | "professor"
+                    | "lecturer"
+                    | "journalist"
+            ) || tree
+                .mentions_at(s)
+                .iter()
+                .any(|&m| matches!(tree.doc.actors[m as usize].code.sector.as_str(), "LAB" | "EDU"))
+        })
+    {
+        // "the unions threatened to strike", "teachers went on striking": nothing is struck
+        return Err("strikes nothing: a labour strike".to_string());
+    }
+    if p.pos == TriggerPos::Verb
         && matches!(p.lemma.as_str(), "swear" | "swore" | "sworn")
         && tree.children_rel(t, &[DepRel::Xcomp, DepRel::Ccomp, DepRel::Obj]).next().is_none()
     {
