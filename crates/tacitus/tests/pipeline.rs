@@ -974,12 +974,12 @@ fn an_end_asked_for_takes_its_kind_from_what_is_to_end() {
 
 #[test]
 fn workers_who_strike_strike_nothing() {
-    let ev = code("Nigerian teachers went on striking in Lagos for better pay.", "2020-06-01");
-    assert!(ev.iter().all(|e| !e.cameo.starts_with("19")), "{ev:?}");
-    let ev = code(
-        "The Bolivian miners' union threatened to strike over the new mining law.",
-        "2020-06-01",
+    let ev = code("Teachers were striking in Kenya on Monday.", "2020-06-01");
+    assert!(
+        ev.iter().any(|e| e.cameo == "143") && ev.iter().all(|e| !e.cameo.starts_with("19")),
+        "{ev:?}"
     );
+    let ev = code("The Bolivian unions threatened to strike.", "2020-06-01");
     assert!(ev.iter().any(|e| e.cameo == "133"), "{ev:?}");
     // militants who strike attack
     let ev = code("Somali militants struck again in Mogadishu on Monday.", "2020-06-01");
