@@ -2419,6 +2419,11 @@ fn sibling_request(tree: &Tree, v: u32) -> Option<u32> {
 /// object, with a noun after it, dates the act; that noun is the object.
 fn direct_objects(tree: &Tree, v: u32) -> Vec<u32> {
     let objs: Vec<u32> = tree.children_rel(v, &[DepRel::Obj]).collect();
+    if objs.is_empty() && tree.participle_with_object(v) {
+        if let Some(a) = tree.bare_agent(v) {
+            return vec![a];
+        }
+    }
     if objs.is_empty() {
         // "asked Japan on Monday to help": an indirect object with no direct one is the object
         return tree.children_rel(v, &[DepRel::Iobj]).collect();
@@ -3454,5 +3459,31 @@ mod misparse_tests {
         assert_eq!(e.actors.iter().map(code).collect::<Vec<_>>(), vec!["ETH"], "{e:?}");
         assert_eq!(e.recipients.iter().map(code).collect::<Vec<_>>(), vec!["SOM"], "{e:?}");
         assert_eq!(e.modality, tacitus_doc::Modality::Claimed, "{e:?}");
+    }
+
+    #[test]
+    fn an_agent_without_by_after_a_participle_is_its_object() {
+        use DepRel::{Acl, Amod, Case, Det, Nmod, OblAgent, Root};
+        use Upos::{Adj, Adp, Det as D, Noun, Propn, Verb};
+        // "The Kenyan government [was] accused [by] Raila Odinga" cannot be: no "by"
+        let mut doc = parsed(&[
+            ("The", D, "DT", "the", 3, Det),
+            ("Kenyan", Adj, "JJ", "kenyan", 3, Amod),
+            ("government", Noun, "NN", "government", 0, Root),
+            ("accused", Verb, "VBN", "accuse", 3, Acl),
+            ("Uganda", Propn, "NNP", "Uganda", 4, OblAgent),
+            ("of", Adp, "IN", "of", 7, Case),
+            ("smuggling", Noun, "NN", "smuggling", 5, Nmod),
+        ]);
+        let coder = Coder::english().expect("bundled dictionaries");
+        coder.code(&mut doc, None);
+        let e = doc
+            .events
+            .iter()
+            .find(|e| e.cameo.starts_with("11"))
+            .unwrap_or_else(|| panic!("the accusation is coded: {:?}", doc.events));
+        let code = |m: &u32| doc.actors[*m as usize].code.country.clone();
+        assert_eq!(e.actors.iter().map(code).collect::<Vec<_>>(), vec!["KEN"], "{e:?}");
+        assert_eq!(e.recipients.iter().map(code).collect::<Vec<_>>(), vec!["UGA"], "{e:?}");
     }
 }

@@ -177,15 +177,20 @@ impl<'d> Tree<'d> {
                 .head(verb)
                 .is_some_and(|h| h < verb && matches!(self.upos(h), Upos::Noun | Upos::Propn))
             && matches!(self.xpos(verb), "VBN" | "VBD")
-            && self.children_rel(verb, &[DepRel::Obj]).next().is_some()
+            && (self.children_rel(verb, &[DepRel::Obj]).next().is_some() || self.bare_agent(verb).is_some())
             && self
-                .children_rel(
-                    verb,
-                    &[DepRel::AuxPass, DepRel::Aux, DepRel::Nsubj, DepRel::NsubjPass, DepRel::OblAgent],
-                )
+                .children_rel(verb, &[DepRel::AuxPass, DepRel::Aux, DepRel::Nsubj, DepRel::NsubjPass])
                 .next()
                 .is_none()
+            && self.children_rel(verb, &[DepRel::OblAgent]).all(|a| self.case_of(a).is_none())
             && !DITRANSITIVE.contains(&self.lemma(verb))
+    }
+
+    /// An agent with no "by" ("accused Najib Razak of corruption" parsed with "Razak" as the
+    /// agent of a participle): a noun phrase right after the verb, its object.
+    pub fn bare_agent(&self, verb: u32) -> Option<u32> {
+        self.children_rel(verb, &[DepRel::OblAgent])
+            .find(|&a| a > verb && self.case_of(a).is_none())
     }
 
     pub fn is_passive(&self, verb: u32) -> bool {
@@ -202,7 +207,10 @@ impl<'d> Tree<'d> {
             && matches!(self.rel(verb), DepRel::Acl)
             && !self.participle_with_object(verb)
             && !self.children(verb).iter().any(|&c| matches!(self.rel(c), DepRel::Aux))
-            && (self.children(verb).iter().any(|&c| self.rel(c) == DepRel::OblAgent)
+            && (self
+                .children(verb)
+                .iter()
+                .any(|&c| self.rel(c) == DepRel::OblAgent && self.case_of(c).is_some())
                 || self.head(verb).is_some_and(|h| self.rel(h) != DepRel::Root))
     }
     /// Negated by "not", "never", "no"?
