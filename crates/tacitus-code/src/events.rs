@@ -144,6 +144,7 @@ pub fn extract(coder: &Coder, doc: &mut Document, mut trace: Option<&mut Trace>)
         political_aims(&tree, &mut sentence_events);
         material_kinds(&tree, &mut sentence_events);
         yield_kinds(&tree, &mut sentence_events);
+        authorities_stopping_dissent(&tree, &mut sentence_events);
         // governing events first, then by position: the main event of a sentence leads
         // plain statements ("said") wrap the events they report: those come first
         // (declining to comment reports nothing: "declined to comment on an estimate that …
@@ -838,6 +839,27 @@ fn material_kinds(tree: &Tree, events: &mut [Event]) {
         };
         e.rule = format!("{}+domain:{m:?}->{code}", e.rule);
         e.cameo = code;
+    }
+}
+
+/// "Police halted the opposition march", "troops dispersed the protesters": the police or the army
+/// ending others' dissent restrict it (172) or repress it (175); CAMEO's 082 is dissenters
+/// easing their own.
+fn authorities_stopping_dissent(tree: &Tree, events: &mut [Event]) {
+    for e in events.iter_mut() {
+        if e.cameo != "082" {
+            continue;
+        }
+        let security = e
+            .actors
+            .iter()
+            .any(|&a| matches!(tree.doc.actors[a as usize].code.sector.as_str(), "COP" | "MIL"));
+        if !security || (direct_objects(tree, e.trigger).is_empty() && tree.lemma(e.trigger) == "disperse") {
+            continue;
+        }
+        let code = if tree.lemma(e.trigger) == "disperse" { "175" } else { "172" };
+        e.rule = format!("{}+authorities:{}->{code}", e.rule, e.cameo);
+        e.cameo = code.to_string();
     }
 }
 

@@ -985,3 +985,11 @@ fn workers_who_strike_strike_nothing() {
     let ev = code("Somali militants struck again in Mogadishu on Monday.", "2020-06-01");
     assert!(ev.iter().all(|e| !e.cameo.starts_with("14")), "{ev:?}");
 }
+
+#[test]
+fn the_police_ending_a_march_restrict_dissent_the_marchers_ending_it_ease_it() {
+    let ev = code("Police in Nairobi halted the opposition march on Monday.", "2020-06-01");
+    assert!(ev.iter().any(|e| e.cameo == "172") && ev.iter().all(|e| e.cameo != "082"), "{ev:?}");
+    let ev = code("Kenyan teachers called off their strike on Monday.", "2020-06-01");
+    assert!(ev.iter().any(|e| e.cameo == "082"), "{ev:?}");
+}
