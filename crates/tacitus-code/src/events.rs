@@ -145,6 +145,7 @@ pub fn extract(coder: &Coder, doc: &mut Document, mut trace: Option<&mut Trace>)
         material_kinds(&tree, &mut sentence_events);
         yield_kinds(&tree, &mut sentence_events);
         authorities_stopping_dissent(&tree, &mut sentence_events);
+        legal_charges(&tree, &mut sentence_events);
         // governing events first, then by position: the main event of a sentence leads
         // plain statements ("said") wrap the events they report: those come first
         // (declining to comment reports nothing: "declined to comment on an estimate that …
@@ -842,6 +843,24 @@ fn material_kinds(tree: &Tree, events: &mut [Event]) {
     }
 }
 
+/// "Prosecutors charged the former president with corruption": a charge brought by prosecutors,
+/// courts or the police is legal action (173), not an accusation (112x).
+fn legal_charges(tree: &Tree, events: &mut [Event]) {
+    for e in events.iter_mut() {
+        if !e.cameo.starts_with("112") || !matches!(tree.lemma(e.trigger), "charge" | "indict") || tree.upos(e.trigger) != Upos::Verb {
+            continue;
+        }
+        let legal = e
+            .actors
+            .iter()
+            .any(|&a| matches!(tree.doc.actors[a as usize].code.sector.as_str(), "JUD" | "COP"));
+        if legal {
+            e.rule = format!("{}+legal-charge:{}->173", e.rule, e.cameo);
+            e.cameo = "173".to_string();
+        }
+    }
+}
+
 /// "Police halted the opposition march", "troops dispersed the protesters": the police or the army
 /// ending others' dissent restrict it (172) or repress it (175); CAMEO's 082 is dissenters
 /// easing their own.
@@ -920,12 +939,23 @@ fn yield_kinds(tree: &Tree, events: &mut [Event]) {
                 )
             })
             .collect();
-        let things: Vec<String> = enders
+        let mut things: Vec<String> = enders
             .iter()
             .flat_map(|&x| tree.children(x).to_vec())
             .filter(|&c| matches!(tree.case_of(c).as_deref(), Some("to" | "of")))
             .map(|c| tree.lemma(c).to_lowercase())
             .collect();
+        // "called on demonstrators to stop the protests": what the verb of ending ends
+        for c in tree.children(e.trigger).iter().copied() {
+            if matches!(tree.rel(c), DepRel::Xcomp | DepRel::Advcl | DepRel::Ccomp)
+                && matches!(
+                    tree.lemma(c),
+                    "stop" | "end" | "halt" | "cease" | "suspend" | "lift" | "remove" | "ease" | "abandon"
+                )
+            {
+                things.extend(direct_objects(tree, c).into_iter().map(|o| tree.lemma(o).to_lowercase()));
+            }
+        }
         let Some((digit, _)) = KINDS.iter().find(|(_, words)| things.iter().any(|t| words.contains(&t.as_str()))) else {
             continue;
         };

@@ -993,3 +993,17 @@ fn the_police_ending_a_march_restrict_dissent_the_marchers_ending_it_ease_it() {
     let ev = code("Kenyan teachers called off their strike on Monday.", "2020-06-01");
     assert!(ev.iter().any(|e| e.cameo == "082"), "{ev:?}");
 }
+
+#[test]
+fn a_charge_by_prosecutors_is_legal_action_by_others_an_accusation() {
+    let ev = code("Kenyan prosecutors charged the former minister with corruption.", "2020-06-01");
+    assert!(ev.iter().any(|e| e.cameo == "173"), "{ev:?}");
+    let ev = code("The Kenyan opposition charged the government with corruption.", "2020-06-01");
+    assert!(ev.iter().any(|e| e.cameo == "1121"), "{ev:?}");
+    // what a call to stop ends gives its kind
+    let ev = code(
+        "The Kenyan government called on the demonstrators to stop the protests.",
+        "2020-06-01",
+    );
+    assert!(ev.iter().any(|e| e.cameo == "0252"), "{ev:?}");
+}
