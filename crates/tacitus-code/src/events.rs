@@ -141,6 +141,7 @@ pub fn extract(coder: &Coder, doc: &mut Document, mut trace: Option<&mut Trace>)
         kinds_from_uncoded_complements(coder, &tree, &mut sentence_events);
         violence_by_means(&tree, &mut sentence_events);
         statements_of_obligation(&tree, &mut sentence_events);
+        crowds_in_protest(&tree, &mut sentence_events);
         political_aims(&tree, &mut sentence_events);
         material_kinds(&tree, &mut sentence_events);
         yield_kinds(&tree, &mut sentence_events);
@@ -840,6 +841,75 @@ fn material_kinds(tree: &Tree, events: &mut [Event]) {
         };
         e.rule = format!("{}+domain:{m:?}->{code}", e.rule);
         e.cameo = code;
+    }
+}
+
+/// "Rioters looted shops", "protesters attacked the police", "truck drivers blockaded the border":
+/// violence or obstruction by a crowd of protesters is violent protest (145) or obstruction (144);
+/// a demand made "to demand" or "demanding" by such an act is that protest's aim, not an event of
+/// its own.
+fn crowds_in_protest(tree: &Tree, events: &mut Vec<Event>) {
+    const CROWD: &[&str] = &[
+        "rioter",
+        "mob",
+        "protester",
+        "protestor",
+        "demonstrator",
+        "crowd",
+        "looter",
+        "marcher",
+        "driver",
+        "trucker",
+        "farmer",
+    ];
+    let crowd = |e: &Event| {
+        !e.actors.is_empty()
+            && e.actors.iter().all(|&a| {
+                let m = &tree.doc.actors[a as usize];
+                CROWD.contains(&tree.lemma(m.head).to_lowercase().as_str())
+                    && !matches!(m.code.sector.as_str(), "MIL" | "COP" | "REB" | "GOV")
+            })
+    };
+    for e in events.iter_mut() {
+        let code = e.cameo.as_str();
+        let recode = if code == "191" || code.starts_with("144") {
+            (code == "191").then_some("144")
+        } else if matches!(code.get(..3), Some("170" | "171" | "175" | "180" | "182" | "190" | "193")) || code.starts_with("171") {
+            Some("145")
+        } else {
+            None
+        };
+        if let Some(c) = recode {
+            if crowd(e) {
+                e.rule = format!("{}+crowd:{}->{c}", e.rule, e.cameo);
+                e.cameo = c.to_string();
+            }
+        }
+    }
+    // the protest's own demand, hung on the protest or (misparsed) on its subject
+    let protests: Vec<(u32, Vec<u32>)> = events
+        .iter()
+        .filter(|e| e.cameo.starts_with("14"))
+        .map(|e| (e.trigger, subject_of(tree, e.trigger, 0)))
+        .collect();
+    let own_demand = |e: &Event| -> Option<u32> {
+        if !e.cameo.starts_with("10") || !matches!(tree.rel(e.trigger), DepRel::Advcl | DepRel::Xcomp | DepRel::Acl) {
+            return None;
+        }
+        let h = tree.head(e.trigger)?;
+        protests.iter().find(|(t, subj)| *t == h || subj.contains(&h)).map(|(t, _)| *t)
+    };
+    let absorbed: Vec<(u32, String)> = events.iter().filter_map(|e| own_demand(e).map(|p| (p, e.cameo.clone()))).collect();
+    events.retain(|e| own_demand(e).is_none());
+    // a change of leader, policy, rights or institutions demanded is the protest's aim
+    for (p, demand) in absorbed {
+        let Some(digit) = demand.strip_prefix("104").filter(|d| d.len() == 1) else {
+            continue;
+        };
+        if let Some(e) = events.iter_mut().find(|e| e.trigger == p && e.cameo.len() == 3) {
+            e.rule = format!("{}+aim-of-demand:{demand}", e.rule);
+            e.cameo = format!("{}{digit}", e.cameo);
+        }
     }
 }
 

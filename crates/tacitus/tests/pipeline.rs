@@ -1007,3 +1007,14 @@ fn a_charge_by_prosecutors_is_legal_action_by_others_an_accusation() {
     );
     assert!(ev.iter().any(|e| e.cameo == "0252"), "{ev:?}");
 }
+
+#[test]
+fn crowds_that_loot_riot_and_a_protest_s_demand_is_its_aim() {
+    let ev = code("Rioters in Nairobi looted shops on Monday.", "2020-06-01");
+    assert!(ev.iter().any(|e| e.cameo.starts_with("145")), "{ev:?}");
+    let ev = code(
+        "Demonstrators blocked roads in Nairobi to demand the president's resignation.",
+        "2020-06-01",
+    );
+    assert_eq!(ev.iter().map(|e| e.cameo.as_str()).collect::<Vec<_>>(), vec!["1441"], "{ev:?}");
+}
