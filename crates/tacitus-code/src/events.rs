@@ -147,6 +147,7 @@ pub fn extract(coder: &Coder, doc: &mut Document, mut trace: Option<&mut Trace>)
         yield_kinds(&tree, &mut sentence_events);
         authorities_stopping_dissent(&tree, &mut sentence_events);
         legal_charges(&tree, &mut sentence_events);
+        warnings_about_things(&tree, &mut sentence_events);
         // governing events first, then by position: the main event of a sentence leads
         // plain statements ("said") wrap the events they report: those come first
         // (declining to comment reports nothing: "declined to comment on an estimate that …
@@ -529,6 +530,11 @@ const AIM_WORDS: &[(Aim, &[&str])] = &[
             "sovereignty",
             "federalism",
             "judiciary",
+            "monarchy",
+            "republic",
+            "junta",
+            "coup",
+            "caretaker",
         ],
     ),
     (
@@ -909,6 +915,27 @@ fn crowds_in_protest(tree: &Tree, events: &mut Vec<Event>) {
         if let Some(e) = events.iter_mut().find(|e| e.trigger == p && e.cameo.len() == 3) {
             e.rule = format!("{}+aim-of-demand:{demand}", e.rule);
             e.cameo = format!("{}{digit}", e.cameo);
+        }
+    }
+}
+
+/// "warned that the situation could deteriorate": a warning about how things stand, addressed to
+/// no one, is a pessimistic comment (012), not a criticism (111).
+fn warnings_about_things(tree: &Tree, events: &mut [Event]) {
+    for e in events.iter_mut() {
+        if e.cameo == "111"
+            && e.recipients.is_empty()
+            && matches!(tree.lemma(e.trigger), "warn" | "caution")
+            && direct_objects(tree, e.trigger).is_empty()
+            && tree.children_rel(e.trigger, &[DepRel::Ccomp]).any(|c| {
+                // about things ("the situation could deteriorate"), not about what a party will
+                // do ("police will no longer tolerate rallies")
+                tree.children_rel(c, &[DepRel::Nsubj, DepRel::NsubjPass])
+                    .all(|s| tree.mentions_at(s).is_empty())
+            })
+        {
+            e.rule = format!("{}+warning:111->012", e.rule);
+            e.cameo = "012".to_string();
         }
     }
 }
@@ -1655,6 +1682,21 @@ fn code_trigger(coder: &Coder, tree: &Tree, sentence: u32, t: u32, extra: &mut V
         })
     {
         return None; // "peacekeepers", "protesters": an actor, not an event
+    }
+    // "the prospects for a deal", "the chances of a ceasefire": an act only spoken of as possible
+    if pos == TriggerPos::Noun
+        && matches!(tree.rel(t).base(), "nmod")
+        && tree.head(t).is_some_and(|h| {
+            matches!(
+                tree.lemma(h),
+                "prospect" | "chance" | "hope" | "possibility" | "likelihood" | "odds" | "rumor" | "rumour" | "speculation"
+            )
+        })
+    {
+        if let Some(tr) = trace.as_deref_mut() {
+            tr.push(format!("  '{}': only spoken of as possible, no act", tree.text(t)));
+        }
+        return None;
     }
     // "London's murder tally", "aid workers", "the protest movement": a noun modifying another
     // noun names a kind of thing, not an act that took place

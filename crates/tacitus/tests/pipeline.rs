@@ -1018,3 +1018,17 @@ fn crowds_that_loot_riot_and_a_protest_s_demand_is_its_aim() {
     );
     assert_eq!(ev.iter().map(|e| e.cameo.as_str()).collect::<Vec<_>>(), vec!["1441"], "{ev:?}");
 }
+
+#[test]
+fn a_warning_about_things_is_pessimism_and_a_deal_in_prospect_no_deal() {
+    let ev = code(
+        "Kenya's foreign minister warned that the situation in Somalia could deteriorate further.",
+        "2020-06-01",
+    );
+    assert!(ev.iter().any(|e| e.cameo == "012") && ev.iter().all(|e| e.cameo != "111"), "{ev:?}");
+    let ev = code(
+        "President Ruto expressed pessimism about the prospects for a deal with Uganda.",
+        "2020-06-01",
+    );
+    assert!(ev.iter().all(|e| !e.cameo.starts_with("05")), "{ev:?}");
+}
