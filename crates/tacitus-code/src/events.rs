@@ -1684,15 +1684,21 @@ fn code_trigger(coder: &Coder, tree: &Tree, sentence: u32, t: u32, extra: &mut V
         return None; // "peacekeepers", "protesters": an actor, not an event
     }
     // "the prospects for a deal", "the chances of a ceasefire": an act only spoken of as possible
-    if pos == TriggerPos::Noun
-        && matches!(tree.rel(t).base(), "nmod")
-        && tree.head(t).is_some_and(|h| {
-            matches!(
-                tree.lemma(h),
-                "prospect" | "chance" | "hope" | "possibility" | "likelihood" | "odds" | "rumor" | "rumour" | "speculation"
-            )
-        })
-    {
+    let in_prospect = |h: u32| {
+        matches!(
+            tree.lemma(h),
+            "prospect" | "chance" | "hope" | "possibility" | "likelihood" | "odds" | "rumor" | "rumour" | "speculation"
+        )
+    };
+    // (by the parse, or by the words before it however the parse hung it: "prospects for a deal")
+    let words_before = {
+        let mut x = t;
+        while x > tree.first && matches!(tree.upos(x - 1), Upos::Det | Upos::Adj) {
+            x -= 1;
+        }
+        x >= tree.first + 2 && matches!(tree.lower(x - 1).as_str(), "for" | "of") && in_prospect(x - 2)
+    };
+    if pos == TriggerPos::Noun && ((matches!(tree.rel(t).base(), "nmod") && tree.head(t).is_some_and(in_prospect)) || words_before) {
         if let Some(tr) = trace.as_deref_mut() {
             tr.push(format!("  '{}': only spoken of as possible, no act", tree.text(t)));
         }
