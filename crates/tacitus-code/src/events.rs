@@ -450,7 +450,11 @@ fn kinds_from_uncoded_complements(coder: &Coder, tree: &Tree, events: &mut [Even
             let Some(c) = best_pattern(coder, tree, a, pos, None) else {
                 continue;
             };
-            let act = c.pattern.cameo.as_str();
+            let act = if matches!(c.pattern.cameo.get(..2), Some("18" | "19")) && labour_strike(tree, a) {
+                "143"
+            } else {
+                c.pattern.cameo.as_str()
+            };
             // the act itself, not another request, promise or refusal ("reneged on his
             // commitment")
             if matches!(act.get(..2), Some("01" | "02" | "03" | "10" | "12" | "13")) {
@@ -958,6 +962,42 @@ fn legal_charges(tree: &Tree, events: &mut [Event]) {
     }
 }
 
+/// "Teachers were striking", "the unions threatened to strike": workers who strike with nothing
+/// struck are on a labour strike (143), not attacking.
+fn labour_strike(tree: &Tree, t: u32) -> bool {
+    tree.lemma(t) == "strike"
+        && tree.upos(t) == Upos::Verb
+        && direct_objects(tree, t).is_empty()
+        && !tree.is_passive(t)
+        && prep_dependents(tree, t, "at").is_empty()
+        && subject_of(tree, t, 0).iter().any(|&s| {
+            matches!(
+                tree.lemma(s).to_lowercase().as_str(),
+                "worker"
+                    | "union"
+                    | "teacher"
+                    | "doctor"
+                    | "nurse"
+                    | "miner"
+                    | "employee"
+                    | "staff"
+                    | "driver"
+                    | "pilot"
+                    | "docker"
+                    | "labourer"
+                    | "laborer"
+                    | "farmer"
+                    | "trucker"
+                    | "professor"
+                    | "lecturer"
+                    | "journalist"
+            ) || tree
+                .mentions_at(s)
+                .iter()
+                .any(|&m| matches!(tree.doc.actors[m as usize].code.sector.as_str(), "LAB" | "EDU"))
+        })
+}
+
 /// "Police halted the opposition march", "troops dispersed the protesters": the police or the army
 /// ending others' dissent restrict it (172) or repress it (175); CAMEO's 082 is dissenters
 /// easing their own.
@@ -1461,42 +1501,6 @@ fn constraints_hold(tree: &Tree, t: u32, p: &VerbPattern) -> Result<u32, String>
         }
     }
     if p.pos == TriggerPos::Verb
-        && p.lemma == "strike"
-        && matches!(p.cameo.get(..2), Some("18" | "19"))
-        && direct_objects(tree, t).is_empty()
-        && !tree.is_passive(t)
-        && prep_dependents(tree, t, "at").is_empty()
-        && subject_of(tree, t, 0).iter().any(|&s| {
-            matches!(
-                tree.lemma(s).to_lowercase().as_str(),
-                "worker"
-                    | "union"
-                    | "teacher"
-                    | "doctor"
-                    | "nurse"
-                    | "miner"
-                    | "employee"
-                    | "staff"
-                    | "driver"
-                    | "pilot"
-                    | "docker"
-                    | "labourer"
-                    | "laborer"
-                    | "farmer"
-                    | "trucker"
-                    | "professor"
-                    | "lecturer"
-                    | "journalist"
-            ) || tree
-                .mentions_at(s)
-                .iter()
-                .any(|&m| matches!(tree.doc.actors[m as usize].code.sector.as_str(), "LAB" | "EDU"))
-        })
-    {
-        // "the unions threatened to strike", "teachers went on striking": nothing is struck
-        return Err("strikes nothing: a labour strike".to_string());
-    }
-    if p.pos == TriggerPos::Verb
         && matches!(p.lemma.as_str(), "swear" | "swore" | "sworn")
         && tree.children_rel(t, &[DepRel::Xcomp, DepRel::Ccomp, DepRel::Obj]).next().is_none()
     {
@@ -1898,6 +1902,10 @@ fn code_trigger(coder: &Coder, tree: &Tree, sentence: u32, t: u32, extra: &mut V
     let attributed_to = mood.attributed_to;
     let mut cameo = p.cameo.clone();
     let mut rule = format!("pattern:{}", p.origin);
+    if matches!(cameo.get(..2), Some("18" | "19")) && labour_strike(tree, t) {
+        rule.push_str(&format!("+labour-strike:{cameo}->143"));
+        cameo = "143".into();
+    }
     if faceless {
         rule.push_str("+unknown-source");
     }
