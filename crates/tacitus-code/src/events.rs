@@ -147,6 +147,7 @@ pub fn extract(coder: &Coder, doc: &mut Document, mut trace: Option<&mut Trace>)
         yield_kinds(&tree, &mut sentence_events);
         authorities_stopping_dissent(&tree, &mut sentence_events);
         legal_charges(&tree, &mut sentence_events);
+        bombings_by_armed_groups(&tree, &mut sentence_events);
         warnings_about_things(&tree, &mut sentence_events);
         // governing events first, then by position: the main event of a sentence leads
         // plain statements ("said") wrap the events they report: those come first
@@ -940,6 +941,31 @@ fn warnings_about_things(tree: &Tree, events: &mut [Event]) {
         {
             e.rule = format!("{}+warning:111->012", e.rule);
             e.cameo = "012".to_string();
+        }
+    }
+}
+
+/// "Militants bombed a church": bombing by armed groups without aircraft is CAMEO's 183
+/// (non-military bombing), not an aerial attack (195).
+fn bombings_by_armed_groups(tree: &Tree, events: &mut [Event]) {
+    for e in events.iter_mut() {
+        if e.cameo != "195" || !matches!(tree.lemma(e.trigger), "bomb" | "bombing") {
+            continue;
+        }
+        let armed_group = !e.actors.is_empty()
+            && e.actors.iter().all(|&a| {
+                let c = &tree.doc.actors[a as usize].code;
+                matches!(c.sector.as_str(), "REB" | "INS" | "CRM" | "SEP" | "RAD")
+            });
+        let aircraft = tree.tokens().any(|x| {
+            matches!(
+                tree.lemma(x).to_lowercase().as_str(),
+                "air" | "jet" | "aircraft" | "warplane" | "plane" | "drone" | "helicopter" | "airstrike" | "bomber"
+            )
+        });
+        if armed_group && !aircraft {
+            e.rule = format!("{}+armed-group:195->183", e.rule);
+            e.cameo = "183".to_string();
         }
     }
 }

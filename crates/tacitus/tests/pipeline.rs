@@ -1032,3 +1032,13 @@ fn a_warning_about_things_is_pessimism_and_a_deal_in_prospect_no_deal() {
     );
     assert!(ev.iter().all(|e| !e.cameo.starts_with("05")), "{ev:?}");
 }
+
+#[test]
+fn pirates_hijack_and_militants_bomb_without_aircraft() {
+    let ev = code("Somali pirates hijacked a Kenyan fishing vessel.", "2020-06-01");
+    assert!(ev.iter().any(|e| e.cameo == "181"), "{ev:?}");
+    let ev = code("Militants bombed a church in Kenya.", "2020-06-01");
+    assert!(ev.iter().any(|e| e.cameo == "183"), "{ev:?}");
+    let ev = code("Kenyan jets bombed militant camps in Somalia.", "2020-06-01");
+    assert!(ev.iter().any(|e| e.cameo == "195"), "{ev:?}");
+}
