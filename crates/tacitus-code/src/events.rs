@@ -148,6 +148,7 @@ pub fn extract(coder: &Coder, doc: &mut Document, mut trace: Option<&mut Trace>)
         authorities_stopping_dissent(&tree, &mut sentence_events);
         legal_charges(&tree, &mut sentence_events);
         bombings_by_armed_groups(&tree, &mut sentence_events);
+        joint_exercises(&tree, &mut sentence_events);
         warnings_about_things(&tree, &mut sentence_events);
         // governing events first, then by position: the main event of a sentence leads
         // plain statements ("said") wrap the events they report: those come first
@@ -941,6 +942,33 @@ fn warnings_about_things(tree: &Tree, events: &mut [Event]) {
         {
             e.rule = format!("{}+warning:111->012", e.rule);
             e.cameo = "012".to_string();
+        }
+    }
+}
+
+/// "France and Chad conducted joint patrols": exercises or patrols held together by two or more
+/// countries are military cooperation (062), not a show of force (150).
+fn joint_exercises(tree: &Tree, events: &mut [Event]) {
+    for e in events.iter_mut() {
+        if e.cameo != "150" {
+            continue;
+        }
+        let mut countries: Vec<&str> = e
+            .actors
+            .iter()
+            .map(|&a| tree.doc.actors[a as usize].code.country.as_str())
+            .filter(|c| !c.is_empty())
+            .collect();
+        countries.sort_unstable();
+        countries.dedup();
+        let joint = direct_objects(tree, e.trigger).iter().any(|&o| {
+            tree.children(o)
+                .iter()
+                .any(|&c| matches!(tree.lower(c).as_str(), "joint" | "combined" | "bilateral"))
+        });
+        if countries.len() >= 2 || joint {
+            e.rule = format!("{}+joint:150->062", e.rule);
+            e.cameo = "062".to_string();
         }
     }
 }

@@ -1042,3 +1042,9 @@ fn pirates_hijack_and_militants_bomb_without_aircraft() {
     let ev = code("Kenyan jets bombed militant camps in Somalia.", "2020-06-01");
     assert!(ev.iter().any(|e| e.cameo == "195"), "{ev:?}");
 }
+
+#[test]
+fn joint_patrols_of_two_countries_are_military_cooperation() {
+    let ev = code("Kenya and Uganda conducted joint patrols along the border.", "2020-06-01");
+    assert!(ev.iter().any(|e| e.cameo == "062") && ev.iter().all(|e| e.cameo != "150"), "{ev:?}");
+}
