@@ -2422,6 +2422,19 @@ fn subject_of(tree: &Tree, v: u32, depth: u32) -> Vec<u32> {
         {
             return vec![h];
         }
+        // "Thousands of people demonstrated in Tbilisi": the same, with the verb hung on the
+        // "of" phrase of a quantity at the root
+        if rel == DepRel::Acl
+            && INTRANSITIVE.contains(&tree.lemma(v))
+            && tree.children_rel(v, &[DepRel::AuxPass, DepRel::Nsubj]).next().is_none()
+            && tree.rel(h) == DepRel::Nmod
+            && tree.case_of(h).as_deref() == Some("of")
+            && tree
+                .head(h)
+                .is_some_and(|q| root_nominal(q) && QUANTITY_HEADS.contains(&tree.lemma(q)))
+        {
+            return vec![h];
+        }
     }
     // "Vietnamese-led forces launched artillery fire": a participle cannot modify a noun and
     // take a direct object of its own ("forces [that were] launched artillery"), so the noun is

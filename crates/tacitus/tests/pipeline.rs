@@ -1048,3 +1048,13 @@ fn joint_patrols_of_two_countries_are_military_cooperation() {
     let ev = code("Kenya and Uganda conducted joint patrols along the border.", "2020-06-01");
     assert!(ev.iter().any(|e| e.cameo == "062") && ev.iter().all(|e| e.cameo != "150"), "{ev:?}");
 }
+
+#[test]
+fn thousands_of_people_who_demonstrate_are_the_demonstrators() {
+    let ev = code("Thousands of people demonstrated in Nairobi.", "2020-06-01");
+    let e = ev
+        .iter()
+        .find(|e| e.cameo.starts_with("14"))
+        .unwrap_or_else(|| panic!("the protest is coded: {ev:?}"));
+    assert_eq!(countries(&e.actor), vec!["KEN".to_string()], "{e:?}");
+}
