@@ -149,6 +149,7 @@ pub fn extract(coder: &Coder, doc: &mut Document, mut trace: Option<&mut Trace>)
         legal_charges(&tree, &mut sentence_events);
         bombings_by_armed_groups(&tree, &mut sentence_events);
         joint_exercises(&tree, &mut sentence_events);
+        pressure_without_demand(&tree, &mut sentence_events);
         warnings_about_things(&tree, &mut sentence_events);
         // governing events first, then by position: the main event of a sentence leads
         // plain statements ("said") wrap the events they report: those come first
@@ -969,6 +970,22 @@ fn joint_exercises(tree: &Tree, events: &mut [Event]) {
         if countries.len() >= 2 || joint {
             e.rule = format!("{}+joint:150->062", e.rule);
             e.cameo = "062".to_string();
+        }
+    }
+}
+
+/// "The authorities pressured Uyghur families": pressure with nothing asked for is coercion (170),
+/// not a demand (100).
+fn pressure_without_demand(tree: &Tree, events: &mut [Event]) {
+    for e in events.iter_mut() {
+        let asks = tree.children(e.trigger).iter().any(|&c| {
+            matches!(tree.rel(c), DepRel::Xcomp | DepRel::Ccomp)
+                || (tree.rel(c) == DepRel::Advcl && tree.mark_of(c).as_deref() == Some("to"))
+                || matches!(tree.case_of(c).as_deref(), Some("for" | "into" | "over"))
+        });
+        if e.cameo == "100" && tree.lemma(e.trigger) == "pressure" && tree.upos(e.trigger) == Upos::Verb && !asks {
+            e.rule = format!("{}+no-demand:100->170", e.rule);
+            e.cameo = "170".to_string();
         }
     }
 }

@@ -1058,3 +1058,16 @@ fn thousands_of_people_who_demonstrate_are_the_demonstrators() {
         .unwrap_or_else(|| panic!("the protest is coded: {ev:?}"));
     assert_eq!(countries(&e.actor), vec!["KEN".to_string()], "{e:?}");
 }
+
+#[test]
+fn pressure_with_nothing_asked_is_coercion_and_administrative_sanctions_are_172() {
+    let ev = code("The Kenyan authorities pressured Somali refugee families.", "2020-06-01");
+    assert!(ev.iter().any(|e| e.cameo == "170"), "{ev:?}");
+    let ev = code("The Kenyan authorities pressured Somalia to extradite the suspects.", "2020-06-01");
+    assert!(ev.iter().all(|e| e.cameo != "170"), "{ev:?}");
+    let ev = code(
+        "The Russian government imposed administrative sanctions on foreign NGOs.",
+        "2020-06-01",
+    );
+    assert!(ev.iter().any(|e| e.cameo == "172"), "{ev:?}");
+}
