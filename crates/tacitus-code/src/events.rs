@@ -539,7 +539,6 @@ const AIM_WORDS: &[(Aim, &[&str])] = &[
             "judiciary",
             "monarchy",
             "republic",
-            "junta",
             "coup",
             "caretaker",
         ],
