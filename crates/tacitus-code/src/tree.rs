@@ -182,7 +182,7 @@ impl<'d> Tree<'d> {
                 .children_rel(verb, &[DepRel::AuxPass, DepRel::Aux, DepRel::Nsubj, DepRel::NsubjPass])
                 .next()
                 .is_none()
-            && self.children_rel(verb, &[DepRel::OblAgent]).all(|a| self.case_of(a).is_none())
+            && self.children_rel(verb, &[DepRel::OblAgent]).all(|a| !self.agent_has_by(verb, a))
             && !DITRANSITIVE.contains(&self.lemma(verb))
     }
 
@@ -190,7 +190,13 @@ impl<'d> Tree<'d> {
     /// agent of a participle): a noun phrase right after the verb, its object.
     pub fn bare_agent(&self, verb: u32) -> Option<u32> {
         self.children_rel(verb, &[DepRel::OblAgent])
-            .find(|&a| a > verb && self.case_of(a).is_none())
+            .find(|&a| a > verb && !self.agent_has_by(verb, a))
+    }
+
+    /// Is the agent phrase introduced by "by", however the parse hung the word ("by Russian
+    /// president Vladimir Putin" with "by" on "president")?
+    fn agent_has_by(&self, verb: u32, agent: u32) -> bool {
+        self.case_of(agent).is_some() || (verb.min(agent) + 1..verb.max(agent)).any(|x| self.lower(x) == "by")
     }
 
     pub fn is_passive(&self, verb: u32) -> bool {
@@ -210,7 +216,7 @@ impl<'d> Tree<'d> {
             && (self
                 .children(verb)
                 .iter()
-                .any(|&c| self.rel(c) == DepRel::OblAgent && self.case_of(c).is_some())
+                .any(|&c| self.rel(c) == DepRel::OblAgent && self.agent_has_by(verb, c))
                 || self.head(verb).is_some_and(|h| self.rel(h) != DepRel::Root))
     }
     /// Negated by "not", "never", "no"?

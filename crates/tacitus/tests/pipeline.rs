@@ -1071,3 +1071,17 @@ fn pressure_with_nothing_asked_is_coercion_and_administrative_sanctions_are_172(
     );
     assert!(ev.iter().any(|e| e.cameo == "172"), "{ev:?}");
 }
+
+#[test]
+fn talks_hosted_by_a_titled_leader_have_their_host() {
+    // the parser hangs "by" on the title, not on the name that heads the agent
+    let ev = code(
+        "Kenyan president William Ruto and Ugandan president Yoweri Museveni met in Arusha for talks hosted by Tanzanian president Samia Suluhu Hassan.",
+        "2023-06-01",
+    );
+    let e = ev
+        .iter()
+        .find(|e| e.cameo == "043")
+        .unwrap_or_else(|| panic!("the hosting is coded: {ev:?}"));
+    assert_eq!(countries(&e.actor), vec!["TZA".to_string()], "{e:?}");
+}
