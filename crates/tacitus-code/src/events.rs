@@ -397,7 +397,7 @@ fn kinds_from_uncoded_complements(coder: &Coder, tree: &Tree, events: &mut [Even
             && e.rule
                 .strip_prefix("pattern:")
                 .and_then(|o| o.split('+').next())
-                .and_then(|o| coder.patterns.patterns.iter().find(|p| p.origin == o))
+                .and_then(|o| coder.patterns.by_origin(o))
                 .is_some_and(|p| !p.xcomp.is_empty());
         if !(generic || by_complement_verb) || e.rule.contains("+complement") {
             continue;
@@ -856,6 +856,12 @@ fn material_kinds(tree: &Tree, events: &mut [Event]) {
     }
 }
 
+/// Give `e` the code `code`, noting in its rule why and what it was ("+crowd:171->145").
+fn recode(e: &mut Event, why: &str, code: &str) {
+    e.rule = format!("{}+{why}:{}->{code}", e.rule, e.cameo);
+    e.cameo = code.to_string();
+}
+
 /// "Rioters looted shops", "protesters attacked the police", "truck drivers blockaded the border":
 /// violence or obstruction by a crowd of protesters is violent protest (145) or obstruction (144);
 /// a demand made "to demand" or "demanding" by such an act is that protest's aim, not an event of
@@ -883,19 +889,13 @@ fn crowds_in_protest(tree: &Tree, events: &mut Vec<Event>) {
             })
     };
     for e in events.iter_mut() {
-        let code = e.cameo.as_str();
-        let recode = if code == "191" || code.starts_with("144") {
-            (code == "191").then_some("144")
-        } else if matches!(code.get(..3), Some("170" | "171" | "175" | "180" | "182" | "190" | "193")) || code.starts_with("171") {
-            Some("145")
-        } else {
-            None
+        let to = match e.cameo.get(..3) {
+            _ if e.cameo == "191" => Some("144"),
+            Some("170" | "171" | "175" | "180" | "182" | "190" | "193") => Some("145"),
+            _ => None,
         };
-        if let Some(c) = recode {
-            if crowd(e) {
-                e.rule = format!("{}+crowd:{}->{c}", e.rule, e.cameo);
-                e.cameo = c.to_string();
-            }
+        if let Some(c) = to.filter(|_| crowd(e)) {
+            recode(e, "crowd", c);
         }
     }
     // the protest's own demand, hung on the protest or (misparsed) on its subject
@@ -940,8 +940,7 @@ fn warnings_about_things(tree: &Tree, events: &mut [Event]) {
                     .all(|s| tree.mentions_at(s).is_empty())
             })
         {
-            e.rule = format!("{}+warning:111->012", e.rule);
-            e.cameo = "012".to_string();
+            recode(e, "warning", "012");
         }
     }
 }
@@ -967,8 +966,7 @@ fn joint_exercises(tree: &Tree, events: &mut [Event]) {
                 .any(|&c| matches!(tree.lower(c).as_str(), "joint" | "combined" | "bilateral"))
         });
         if countries.len() >= 2 || joint {
-            e.rule = format!("{}+joint:150->062", e.rule);
-            e.cameo = "062".to_string();
+            recode(e, "joint", "062");
         }
     }
 }
@@ -983,8 +981,7 @@ fn pressure_without_demand(tree: &Tree, events: &mut [Event]) {
                 || matches!(tree.case_of(c).as_deref(), Some("for" | "into" | "over"))
         });
         if e.cameo == "100" && tree.lemma(e.trigger) == "pressure" && tree.upos(e.trigger) == Upos::Verb && !asks {
-            e.rule = format!("{}+no-demand:100->170", e.rule);
-            e.cameo = "170".to_string();
+            recode(e, "no-demand", "170");
         }
     }
 }
@@ -1008,8 +1005,7 @@ fn bombings_by_armed_groups(tree: &Tree, events: &mut [Event]) {
             )
         });
         if armed_group && !aircraft {
-            e.rule = format!("{}+armed-group:195->183", e.rule);
-            e.cameo = "183".to_string();
+            recode(e, "armed-group", "183");
         }
     }
 }
@@ -1026,8 +1022,7 @@ fn legal_charges(tree: &Tree, events: &mut [Event]) {
             .iter()
             .any(|&a| matches!(tree.doc.actors[a as usize].code.sector.as_str(), "JUD" | "COP"));
         if legal {
-            e.rule = format!("{}+legal-charge:{}->173", e.rule, e.cameo);
-            e.cameo = "173".to_string();
+            recode(e, "legal-charge", "173");
         }
     }
 }
@@ -1084,8 +1079,7 @@ fn authorities_stopping_dissent(tree: &Tree, events: &mut [Event]) {
             continue;
         }
         let code = if tree.lemma(e.trigger) == "disperse" { "175" } else { "172" };
-        e.rule = format!("{}+authorities:{}->{code}", e.rule, e.cameo);
-        e.cameo = code.to_string();
+        recode(e, "authorities", code);
     }
 }
 
@@ -1230,8 +1224,7 @@ fn statements_of_obligation(tree: &Tree, events: &mut [Event]) {
                     .find(|(tr, _)| *tr == c)
                     .and_then(|(_, k)| demand_code(k))
                     .unwrap_or("100");
-                e.rule = format!("{}+obligation:{}->{code}", e.rule, e.cameo);
-                e.cameo = code.into();
+                recode(e, "obligation", code);
                 e.recipients = targets;
                 break;
             }
@@ -2084,32 +2077,9 @@ fn code_trigger(coder: &Coder, tree: &Tree, sentence: u32, t: u32, extra: &mut V
     Some(event)
 }
 
-/// Verbs whose object does what their infinitive says ("urged Japan to help").
-const OBJECT_CONTROL: &[&str] = &[
-    "ask",
-    "urge",
-    "call",
-    "request",
-    "press",
-    "pressure",
-    "push",
-    "encourage",
-    "invite",
-    "persuade",
-    "order",
-    "tell",
-    "force",
-    "compel",
-    "instruct",
-    "authorize",
-    "authorise",
-    "advise",
-    "beg",
-    "implore",
-    "exhort",
-    "remind",
-    "appeal",
-];
+/// Verbs of making someone act, besides the verbs of asking (`REQUESTS`): their object, too,
+/// does what their infinitive says ("forced Japan to pay"), and then it is done.
+const MAKING: &[&str] = &["persuade", "force", "compel", "instruct", "authorize", "authorise"];
 
 /// Heads of quantity phrases ("thousands of refugees", "a group of activists").
 const QUANTITY_HEADS: &[&str] = &[
@@ -2283,17 +2253,18 @@ fn prep_dependents(tree: &Tree, t: u32, prep: &str) -> Vec<u32> {
             .collect()
     };
     let mut v = direct(t);
+    if !v.is_empty() {
+        return v;
+    }
     // (a verb misread as a modifier of its object: that object)
     let objects = match misread_main_verb(tree, t) {
         Some((_, o)) => vec![o],
         None if tree.upos(t) == Upos::Verb => direct_objects(tree, t),
         None => Vec::new(),
     };
-    if v.is_empty() {
-        // the phrase may hang off the object ("accused one another of shelling")
-        for &o in &objects {
-            v.extend(direct(o));
-        }
+    // the phrase may hang off the object ("accused one another of shelling")
+    for &o in &objects {
+        v.extend(direct(o));
     }
     if v.is_empty() && prep == "between" {
         // "launched a mediation effort on Saturday between A and B": the parser may hang the
@@ -2488,6 +2459,9 @@ fn subject_of(tree: &Tree, v: u32, depth: u32) -> Vec<u32> {
             return tree.children_rel(h, &[DepRel::Nsubj]).collect();
         }
     }
+    if let Some(c) = asked_controller(tree, v) {
+        return vec![c];
+    }
     let found = match (tree.rel(v), tree.head(v)) {
         (DepRel::Xcomp, Some(h)) => {
             // passive control: "it is prepared to impose", "he was urged to resign": the
@@ -2506,19 +2480,6 @@ fn subject_of(tree: &Tree, v: u32, depth: u32) -> Vec<u32> {
             }
             subject_of(tree, h, depth + 1)
         }
-        // "asked Japan on Monday to help …" with the infinitive misread as a purpose clause:
-        // verbs of asking and making still hand the act to their object
-        (DepRel::Advcl, Some(h))
-            if tree.mark_of(v).as_deref() == Some("to") && OBJECT_CONTROL.contains(&tree.lemma(h)) && !addressee(tree, h).is_empty() =>
-        {
-            addressee(tree, h).into_iter().take(1).collect()
-        }
-        (DepRel::Acl, Some(_)) if sibling_request(tree, v).is_some() => sibling_request(tree, v)
-            .map(|s| addressee(tree, s))
-            .unwrap_or_default()
-            .into_iter()
-            .take(1)
-            .collect(),
         (DepRel::Conj | DepRel::Advcl | DepRel::Ccomp, Some(h)) if tree.upos(h) == Upos::Verb || tree.upos(h) == Upos::Adj => {
             if tree.rel(v) == DepRel::Conj
                 || tree
@@ -2659,6 +2620,22 @@ fn addressee(tree: &Tree, v: u32) -> Vec<u32> {
             .collect(),
         "appeal" => prep_dependents(tree, v, "to"),
         _ => Vec::new(),
+    }
+}
+
+/// Who is asked or made to do what an infinitive says, where the parse did not make it an open
+/// complement: "asked Japan on Monday to help …" with the infinitive misread as a purpose clause,
+/// "The opposition called on Ruto to step down" with it hung beside the request.
+fn asked_controller(tree: &Tree, v: u32) -> Option<u32> {
+    let h = tree.head(v)?;
+    match tree.rel(v) {
+        DepRel::Advcl
+            if tree.mark_of(v).as_deref() == Some("to") && (REQUESTS.contains(&tree.lemma(h)) || MAKING.contains(&tree.lemma(h))) =>
+        {
+            addressee(tree, h).first().copied()
+        }
+        DepRel::Acl => sibling_request(tree, v).and_then(|s| addressee(tree, s).first().copied()),
+        _ => None,
     }
 }
 
@@ -3465,17 +3442,29 @@ fn modality_of(tree: &Tree, t: u32, pos: TriggerPos) -> Mood {
 /// party wanted to act, for that act.
 fn wish_event(tree: &Tree, e: &Event, wish: u32) -> Option<Event> {
     let who = speaker(tree, wish)?;
+    let code = family_code("020", &e.cameo).unwrap_or("020");
+    asked_of_actors(tree, e, who, wish, code, "wish")
+}
+
+fn demand_event(tree: &Tree, e: &Event, speech: u32) -> Option<Event> {
+    let speaker = e.attributed_to?;
+    let code = demand_code(&e.cameo)?;
+    asked_of_actors(tree, e, speaker, speech, code, "obligation")
+}
+
+/// The appeal or demand (`code`) that `who` makes, with the word `trigger`, of the doers of `e`
+/// other than itself; none when no other doer is left.
+fn asked_of_actors(tree: &Tree, e: &Event, who: u32, trigger: u32, code: &str, why: &str) -> Option<Event> {
     let doc = tree.doc;
     let wc = &doc.actors[who as usize].code;
     let targets: Vec<u32> = e.actors.iter().copied().filter(|&a| doc.actors[a as usize].code != *wc).collect();
     if targets.is_empty() {
         return None;
     }
-    let code = family_code("020", &e.cameo).unwrap_or("020");
     Some(Event {
         sentence: e.sentence,
-        trigger: wish,
-        trigger_span: doc.tokens[wish as usize].span,
+        trigger,
+        trigger_span: doc.tokens[trigger as usize].span,
         actors: vec![who],
         recipients: targets,
         cameo: code.to_string(),
@@ -3483,32 +3472,7 @@ fn wish_event(tree: &Tree, e: &Event, wish: u32) -> Option<Event> {
         attributed_to: None,
         timex: None,
         place: None,
-        rule: format!("wish:{}->{}", e.cameo, code),
-        confidence: 0.6,
-    })
-}
-
-fn demand_event(tree: &Tree, e: &Event, speech: u32) -> Option<Event> {
-    let speaker = e.attributed_to?;
-    let code = demand_code(&e.cameo)?;
-    let doc = tree.doc;
-    let sc = &doc.actors[speaker as usize].code;
-    let targets: Vec<u32> = e.actors.iter().copied().filter(|&a| doc.actors[a as usize].code != *sc).collect();
-    if targets.is_empty() {
-        return None;
-    }
-    Some(Event {
-        sentence: e.sentence,
-        trigger: speech,
-        trigger_span: doc.tokens[speech as usize].span,
-        actors: vec![speaker],
-        recipients: targets,
-        cameo: code.to_string(),
-        modality: Modality::Asserted,
-        attributed_to: None,
-        timex: None,
-        place: None,
-        rule: format!("obligation:{}->{}", e.cameo, code),
+        rule: format!("{why}:{}->{}", e.cameo, code),
         confidence: 0.6,
     })
 }
@@ -3692,6 +3656,20 @@ mod misparse_tests {
         doc
     }
 
+    /// Code `doc` and give the countries of the doers and targets, and the modality, of its first
+    /// event whose code starts with `root`.
+    fn coded(doc: &mut Document, root: &str) -> (Vec<String>, Vec<String>, tacitus_doc::Modality) {
+        let coder = Coder::english().expect("bundled dictionaries");
+        coder.code(doc, None);
+        let e = doc
+            .events
+            .iter()
+            .find(|e| e.cameo.starts_with(root))
+            .unwrap_or_else(|| panic!("an event {root}… is coded: {:?}", doc.events));
+        let countries = |ms: &[u32]| ms.iter().map(|&m| doc.actors[m as usize].code.country.clone()).collect::<Vec<_>>();
+        (countries(&e.actors), countries(&e.recipients), e.modality)
+    }
+
     #[test]
     fn a_participle_with_an_object_of_its_own_is_a_finite_verb() {
         use DepRel::{Acl, Amod, Case, Ccomp, Nsubj, Obj, Obl, Root};
@@ -3709,24 +3687,17 @@ mod misparse_tests {
             ("officials", Noun, "NNS", "official", 9, Nsubj),
             ("said", Verb, "VBD", "say", 0, Root),
         ]);
-        let coder = Coder::english().expect("bundled dictionaries");
-        coder.code(&mut doc, None);
-        let e = doc
-            .events
-            .iter()
-            .find(|e| e.cameo.starts_with("19"))
-            .unwrap_or_else(|| panic!("the shelling is coded: {:?}", doc.events));
-        let code = |m: &u32| doc.actors[*m as usize].code.country.clone();
-        assert_eq!(e.actors.iter().map(code).collect::<Vec<_>>(), vec!["ETH"], "{e:?}");
-        assert_eq!(e.recipients.iter().map(code).collect::<Vec<_>>(), vec!["SOM"], "{e:?}");
-        assert_eq!(e.modality, tacitus_doc::Modality::Claimed, "{e:?}");
+        let (actors, recipients, modality) = coded(&mut doc, "19");
+        assert_eq!(actors, vec!["ETH"]);
+        assert_eq!(recipients, vec!["SOM"]);
+        assert_eq!(modality, tacitus_doc::Modality::Claimed);
     }
 
     #[test]
     fn an_agent_without_by_after_a_participle_is_its_object() {
         use DepRel::{Acl, Amod, Case, Det, Nmod, OblAgent, Root};
         use Upos::{Adj, Adp, Det as D, Noun, Propn, Verb};
-        // "The Kenyan government [was] accused [by] Raila Odinga" cannot be: no "by"
+        // "The Kenyan government [was] accused [by] Uganda" cannot be: no "by"
         let mut doc = parsed(&[
             ("The", D, "DT", "the", 3, Det),
             ("Kenyan", Adj, "JJ", "kenyan", 3, Amod),
@@ -3736,15 +3707,8 @@ mod misparse_tests {
             ("of", Adp, "IN", "of", 7, Case),
             ("smuggling", Noun, "NN", "smuggling", 5, Nmod),
         ]);
-        let coder = Coder::english().expect("bundled dictionaries");
-        coder.code(&mut doc, None);
-        let e = doc
-            .events
-            .iter()
-            .find(|e| e.cameo.starts_with("11"))
-            .unwrap_or_else(|| panic!("the accusation is coded: {:?}", doc.events));
-        let code = |m: &u32| doc.actors[*m as usize].code.country.clone();
-        assert_eq!(e.actors.iter().map(code).collect::<Vec<_>>(), vec!["KEN"], "{e:?}");
-        assert_eq!(e.recipients.iter().map(code).collect::<Vec<_>>(), vec!["UGA"], "{e:?}");
+        let (actors, recipients, _) = coded(&mut doc, "11");
+        assert_eq!(actors, vec!["KEN"]);
+        assert_eq!(recipients, vec!["UGA"]);
     }
 }

@@ -233,6 +233,8 @@ pub struct PatternDict {
     /// messages. The later line is kept but reported here.
     pub warnings: Vec<String>,
     index: [HashMap<String, Vec<u32>>; 3],
+    /// Pattern index by origin (`verbs/02-appeal.txt:187`), built on first use.
+    origins: std::sync::OnceLock<HashMap<String, u32>>,
 }
 
 impl PatternDict {
@@ -317,6 +319,7 @@ impl PatternDict {
     }
 
     fn push(&mut self, pattern: VerbPattern) {
+        self.origins = std::sync::OnceLock::new();
         let id = self.patterns.len() as u32;
         self.index[pattern.pos.index()].entry(pattern.lemma.clone()).or_default().push(id);
         self.patterns.push(pattern);
@@ -325,6 +328,18 @@ impl PatternDict {
     /// Indices into [`PatternDict::patterns`] of the patterns triggered by this lemma.
     pub fn for_lemma(&self, pos: TriggerPos, lemma: &str) -> &[u32] {
         self.index[pos.index()].get(lemma).map(Vec::as_slice).unwrap_or(&[])
+    }
+
+    /// The pattern read from this place (`verbs/02-appeal.txt:187`, as in an event's rule).
+    pub fn by_origin(&self, origin: &str) -> Option<&VerbPattern> {
+        let origins = self.origins.get_or_init(|| {
+            self.patterns
+                .iter()
+                .enumerate()
+                .map(|(i, p)| (p.origin.clone(), i as u32))
+                .collect()
+        });
+        origins.get(origin).and_then(|&i| self.get(i))
     }
 
     /// The pattern with this index.
@@ -642,6 +657,9 @@ mod tests {
         let t = table();
         let d = PatternDict::load_default().expect("embedded patterns load");
         assert!(d.len() >= 2000, "only {} patterns", d.len());
+        let p = &d.patterns[d.len() / 2];
+        assert_eq!(d.by_origin(&p.origin), Some(p));
+        assert_eq!(d.by_origin("verbs/none.txt:1"), None);
         assert!(d.warnings.is_empty(), "duplicates/conflicts:\n{}", d.warnings.join("\n"));
         let counts = d.counts_by_code();
         let missing: Vec<&str> = t.codes().map(|c| c.code.as_str()).filter(|c| !counts.contains_key(c)).collect();

@@ -472,22 +472,18 @@ fn countries_for_unnamed(doc: &mut Document) {
 /// "JJ toured Ireland with his parents": travel within one's own country is no visit (once the
 /// unnamed travellers have taken their country).
 fn drop_domestic_visits(doc: &mut Document) {
-    let domestic = |e: &tacitus_doc::Event| {
-        let country = |m: &u32| doc.actors[*m as usize].code.country.as_str();
-        matches!(e.cameo.as_str(), "042" | "043")
+    let actors = &doc.actors;
+    let country = |m: &u32| actors[*m as usize].code.country.as_str();
+    doc.events.retain(|e| {
+        let domestic = matches!(e.cameo.as_str(), "042" | "043")
             && !e.actors.is_empty()
             && !e.recipients.is_empty()
-            && e.recipients.iter().all(|m| doc.actors[*m as usize].code.sector.is_empty())
+            && e.recipients.iter().all(|m| actors[*m as usize].code.sector.is_empty())
             && e.actors
                 .iter()
                 .chain(&e.recipients)
-                .all(|m| !country(m).is_empty() && country(m) == country(&e.actors[0]))
-    };
-    let keep: Vec<bool> = doc.events.iter().map(|e| !domestic(e)).collect();
-    let mut k = 0;
-    doc.events.retain(|_| {
-        k += 1;
-        keep[k - 1]
+                .all(|m| !country(m).is_empty() && country(m) == country(&e.actors[0]));
+        !domestic
     });
 }
 
