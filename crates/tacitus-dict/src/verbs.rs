@@ -13,7 +13,8 @@
 //! ```
 //!
 //! TRIGGER is a lemma, bare for verbs, `n:` for nouns, `a:` for adjectives. Items: `prt:W`
-//! (particle), `obj:L|L` (object lemma), `obj=party` (the object names an actor), `xcomp:L|L` (open complement lemma), `prep:P` (a
+//! (particle), `obj:L|L` (object lemma), `obj=party` (the object names an actor), `obj=none` (no
+//! direct object), `xcomp:L|L` (open complement lemma), `prep:P` (a
 //! dependent introduced by P; `prep:P=L|L` also constrains that dependent's lemma), `T=SLOT|…` and `S=SLOT|…` (target and source slots in order of
 //! preference), `R` (reciprocal), `w=N` (weight 1-9). Passive voice is the engine's business.
 //!
@@ -157,6 +158,9 @@ pub struct VerbPattern {
     /// `obj=party`: the direct object (the passive subject) must itself name a party, an actor
     /// of the text ("held three activists", not "held a press conference").
     pub obj_party: bool,
+    /// `obj=none`: the verb has no direct object here ("protesters demonstrated", not "demonstrated
+    /// its resolve"). A filter only: it adds nothing to the pattern's specificity.
+    pub obj_none: bool,
     /// An open clausal complement with one of these lemmas must exist (empty: no constraint).
     pub xcomp: Vec<String>,
     /// Dependents introduced by each of these prepositions must exist.
@@ -206,6 +210,9 @@ impl fmt::Display for VerbPattern {
         }
         if self.obj_party {
             f.write_str(" obj=party")?;
+        }
+        if self.obj_none {
+            f.write_str(" obj=none")?;
         }
         if !self.xcomp.is_empty() {
             write!(f, " xcomp:{}", self.xcomp.join("|"))?;
@@ -475,6 +482,7 @@ fn parse_line(content: &str, origin: String, table: &CameoTable, root: Option<&s
         particle: None,
         obj: Vec::new(),
         obj_party: false,
+        obj_none: false,
         xcomp: Vec::new(),
         preps: Vec::new(),
         prep_lemmas: Vec::new(),
@@ -496,6 +504,11 @@ fn parse_line(content: &str, origin: String, table: &CameoTable, root: Option<&s
                 return Err(format!("expected one particle word in prt:, found {item:?}"));
             }
             p.particle = Some(v.to_string());
+        } else if item == "obj=none" {
+            if p.obj_none {
+                return Err("expected obj=none at most once".to_string());
+            }
+            p.obj_none = true;
         } else if item == "obj=party" {
             if p.obj_party {
                 return Err("expected obj=party at most once".to_string());
@@ -549,7 +562,7 @@ fn parse_line(content: &str, origin: String, table: &CameoTable, root: Option<&s
             };
         } else {
             return Err(format!(
-                "expected an item (prt:, obj:, obj=party, xcomp:, prep:, prep:P=, T=, S=, R, w=), found {item:?}"
+                "expected an item (prt:, obj:, obj=party, obj=none, xcomp:, prep:, prep:P=, T=, S=, R, w=), found {item:?}"
             ));
         }
     }
@@ -561,6 +574,9 @@ fn parse_line(content: &str, origin: String, table: &CameoTable, root: Option<&s
             TriggerPos::Noun => vec![Slot::Poss, Slot::Prep("by".to_string()), Slot::Amod],
             TriggerPos::Verb | TriggerPos::Adj => vec![Slot::Subj],
         };
+    }
+    if p.obj_none && (p.obj_party || !p.obj.is_empty()) {
+        return Err("expected obj=none without obj: or obj=party".to_string());
     }
     if p.particle.is_some() && pos != TriggerPos::Verb {
         return Err("expected prt: only on verb triggers".to_string());
@@ -608,6 +624,11 @@ mod tests {
         assert_eq!(d.patterns[0].specificity(), 1);
         assert_eq!(d.patterns[0].to_string(), "173 hold obj=party S=subj T=obj w=1");
         assert!(parse("173 hold obj=party obj=party\n").is_err());
+        let d = parse("141 demonstrate obj=none T=none\n").expect("parses");
+        assert!(d.patterns[0].obj_none);
+        assert_eq!(d.patterns[0].specificity(), 0);
+        assert_eq!(d.patterns[0].to_string(), "141 demonstrate obj=none S=subj T=none w=5");
+        assert!(parse("141 demonstrate obj=none obj:force\n").is_err());
     }
 
     #[test]
